@@ -1,0 +1,189 @@
+"""rules.yaml: find it, read it, and refuse mistakes with the file and line that hold them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import langtags
+from .group import LAYOUTS
+
+CONFIG_NAMES = ("rules.yaml", ".glossqa.yaml")
+SEVERITIES = ("error", "warning", "info")
+PROJECT_DEFAULTS = {
+    "source": None,
+    "layout": "auto",
+    "identical-keys": ["keywords"],
+    "translated-keys": ["title", "description"],
+}
+
+
+class ConfigError(Exception):
+    def __init__(self, path: Path | None, line: int, reason: str):
+        self.path, self.line, self.reason = path, line, reason
+        where = f"{path}:{line}" if path else "command line"
+        super().__init__(f"{where}: invalid config: {reason}")
+
+
+@dataclass
+class RuleSettings:
+    enabled: bool
+    severity: str
+    options: dict
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    source: str | None = None
+    layout: str = "auto"
+    identical_keys: list[str] = field(default_factory=lambda: ["keywords"])
+    translated_keys: list[str] = field(default_factory=lambda: ["title", "description"])
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file in `start` or a folder above it."""
+    directory = start.resolve()
+    if not directory.is_dir():
+        directory = directory.parent
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def defaults(registry: dict) -> Config:
+    return Config(rules={
+        rule_id: RuleSettings(True, module.SEVERITY, dict(module.OPTIONS)) for rule_id, module in registry.items()
+    })
+
+
+def load_config(path: Path, registry: dict) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(path, 1, f"cannot read it: {error}") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ConfigError(path, mark.line + 1 if mark else 1, f"broken YAML: {getattr(error, 'problem', error)}") from None
+    config = defaults(registry)
+    config.path = path
+    if root is None:
+        return config
+    reader = _Reader(path)
+    top = reader.mapping(root, "the file")
+    for key, (key_node, value_node) in top.items():
+        if key == "rules":
+            _read_rules(reader, value_node, registry, config)
+        elif key == "source":
+            value = reader.value(value_node, (str, type(None)), "source")
+            if value is not None and not langtags.normalize(value):
+                raise ConfigError(path, value_node.start_mark.line + 1, f"source: {value!r} is not a language tag")
+            config.source = langtags.normalize(value) if value else None
+        elif key == "layout":
+            value = reader.value(value_node, str, "layout")
+            if value not in LAYOUTS:
+                raise ConfigError(path, value_node.start_mark.line + 1, f"layout must be one of {', '.join(LAYOUTS)}, not {value!r}")
+            config.layout = value
+        elif key in ("identical-keys", "translated-keys"):
+            value = reader.value(value_node, list, key)
+            setattr(config, key.replace("-", "_"), [str(item) for item in value])
+        else:
+            known = ", ".join(["rules", *PROJECT_DEFAULTS])
+            raise ConfigError(path, key_node.start_mark.line + 1, f"unknown key {key!r} (known: {known})")
+    return config
+
+
+def _read_rules(reader: "_Reader", node, registry: dict, config: Config) -> None:
+    for rule_id, (key_node, value_node) in reader.mapping(node, "rules").items():
+        line = key_node.start_mark.line + 1
+        if rule_id not in registry:
+            raise ConfigError(reader.path, line, f"unknown rule {rule_id!r} (known: {', '.join(sorted(registry))})")
+        settings = config.rules[rule_id]
+        value = reader.value(value_node, (dict, bool, str), f"rules.{rule_id}")
+        if isinstance(value, bool) or value in ("enable", "disable"):
+            settings.enabled = value in (True, "enable")
+            continue
+        if isinstance(value, str):
+            raise ConfigError(reader.path, line, f"rules.{rule_id} must be a mapping, true/false, enable or disable")
+        for option, (option_key, option_node) in reader.mapping(value_node, f"rules.{rule_id}").items():
+            option_line = option_key.start_mark.line + 1
+            option_value = reader.value(option_node, object, f"rules.{rule_id}.{option}")
+            if option == "enabled":
+                settings.enabled = reader.value(option_node, bool, f"rules.{rule_id}.enabled")
+            elif option == "severity":
+                if option_value not in SEVERITIES:
+                    raise ConfigError(reader.path, option_line, f"rules.{rule_id}.severity must be one of {', '.join(SEVERITIES)}, not {option_value!r}")
+                settings.severity = option_value
+            elif option in registry[rule_id].OPTIONS:
+                default = registry[rule_id].OPTIONS[option]
+                expected = _type_of(default)
+                if not _fits(option_value, expected):
+                    raise ConfigError(reader.path, option_node.start_mark.line + 1,
+                                      f"rules.{rule_id}.{option} must be {_type_name(expected)}, not {type(option_value).__name__}")
+                settings.options[option] = option_value
+            else:
+                known = ", ".join(["enabled", "severity", *registry[rule_id].OPTIONS])
+                raise ConfigError(reader.path, option_line, f"unknown option {option!r} for rule {rule_id} (known: {known})")
+
+
+def _type_of(default) -> type:
+    if isinstance(default, bool):
+        return bool
+    if isinstance(default, (int, float)):
+        return float if isinstance(default, float) else int
+    return type(default)
+
+
+def _fits(value, expected: type) -> bool:
+    if expected is bool:
+        return isinstance(value, bool)
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected is type(None):
+        return True
+    return isinstance(value, expected)
+
+
+def _type_name(expected: type) -> str:
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string",
+            list: "a list", dict: "a mapping"}.get(expected, expected.__name__)
+
+
+class _Reader:
+    """Turns composed YAML nodes into values, remembering where each came from."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.loader = yaml.SafeLoader("")
+
+    def mapping(self, node, name: str) -> dict:
+        if not isinstance(node, yaml.MappingNode):
+            raise ConfigError(self.path, node.start_mark.line + 1, f"{name} must be a mapping")
+        entries: dict = {}
+        for key_node, value_node in node.value:
+            key = self.loader.construct_object(key_node, deep=True)
+            if key in entries:
+                raise ConfigError(self.path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def value(self, node, expected, name: str):
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            raise ConfigError(self.path, node.start_mark.line + 1, f"{name}: {error}") from None
+        if expected is not object and not isinstance(value, expected):
+            wanted = expected if isinstance(expected, type) else expected[0]
+            raise ConfigError(self.path, node.start_mark.line + 1,
+                              f"{name} must be {_type_name(wanted)}, not {type(value).__name__}")
+        return value

@@ -1,0 +1,112 @@
+"""Group sibling translations: decide each file's language and the article it translates."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from . import langtags
+from .model import Group, SourceFile
+
+LAYOUTS = ("auto", "directory", "suffix", "front-matter")
+FRONT_MATTER_LANGUAGE_KEYS = ("lang", "language", "locale")
+FRONT_MATTER_GROUP_KEYS = ("translationKey", "translation_key", "translation-key", "ref")
+
+
+def display_path(path: Path) -> str:
+    return PurePosixPath(os.path.relpath(path)).as_posix()
+
+
+def group_files(paths: list[Path], layout: str = "auto") -> tuple[list[Group], list[SourceFile]]:
+    """Groups of sibling translations, and the files whose language could not be told."""
+    groups: dict[str, dict[str, SourceFile]] = {}
+    unplaced: list[SourceFile] = []
+    for path in paths:
+        source = place(path, layout)
+        if source.language == "":
+            unplaced.append(source)
+            continue
+        members = groups.setdefault(source.group_key, {})
+        if source.language in members:
+            # Two files claim the same language for one article: keep both visible as separate groups.
+            groups.setdefault(f"{source.group_key}#{source.display_path}", {})[source.language] = source
+        else:
+            members[source.language] = source
+    ordered = [Group(key, dict(sorted(files.items()))) for key, files in sorted(groups.items())]
+    return ordered, unplaced
+
+
+def place(path: Path, layout: str) -> SourceFile:
+    shown = display_path(path)
+    relative = PurePosixPath(shown)
+    if layout in ("auto", "suffix"):
+        found = _from_suffix(relative)
+        if found:
+            return SourceFile(path, shown, found[1], found[0], "suffix")
+    if layout in ("auto", "directory"):
+        found = _from_directory(relative)
+        if found:
+            return SourceFile(path, shown, found[1], found[0], "path")
+    if layout in ("auto", "front-matter"):
+        found = _from_front_matter(path, relative)
+        if found:
+            return SourceFile(path, shown, found[1], found[0], "front matter")
+    return SourceFile(path, shown, shown, "", "")
+
+
+def _from_suffix(relative: PurePosixPath) -> tuple[str, str] | None:
+    stem, dot, tag = relative.stem.rpartition(".")
+    language = langtags.normalize(tag) if dot else None
+    if not language:
+        return None
+    return language, str(relative.with_name(stem + relative.suffix))
+
+
+def _from_directory(relative: PurePosixPath) -> tuple[str, str] | None:
+    parts = relative.parts
+    for index, segment in enumerate(parts[:-1]):
+        language = langtags.normalize(segment)
+        if language:
+            return language, "/".join(parts[:index] + parts[index + 1:])
+    return None
+
+
+def _from_front_matter(path: Path, relative: PurePosixPath) -> tuple[str, str] | None:
+    metadata = read_front_matter_head(path)
+    for key in FRONT_MATTER_LANGUAGE_KEYS:
+        value = metadata.get(key)
+        language = langtags.normalize(value) if isinstance(value, str) else None
+        if language:
+            break
+    else:
+        return None
+    for key in FRONT_MATTER_GROUP_KEYS:
+        if isinstance(metadata.get(key), (str, int)):
+            return language, f"{relative.parent}/{metadata[key]}"
+    stem = relative.stem
+    for separator in "-_.":
+        head, sep, tag = stem.rpartition(separator)
+        if sep and langtags.normalize(tag) == language:
+            stem = head
+            break
+    return language, str(relative.with_name(stem + relative.suffix))
+
+
+def read_front_matter_head(path: Path, max_lines: int = 200) -> dict:
+    """The YAML front matter of a file, read cheaply; {} when there is none or it is broken."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            if handle.readline().rstrip() != "---":
+                return {}
+            collected = []
+            for _ in range(max_lines):
+                line = handle.readline()
+                if not line or line.rstrip() in ("---", "..."):
+                    break
+                collected.append(line)
+        metadata = yaml.safe_load("".join(collected))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return metadata if isinstance(metadata, dict) else {}

@@ -1,0 +1,187 @@
+"""The data that flows between the pipeline's stages. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int
+    kind: str  # link, image, autolink, reference, html
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+    anchor: str | None  # an explicit `{#id}` or `<h2 id=...>`
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of prose: paragraph, list item, table cell, heading or code block.
+
+    `text` is the prose with markup, code spans, HTML and link targets removed; a newline in it
+    is a line break in the file, so `line + text[:i].count("\\n")` is the file line of offset i.
+    """
+
+    kind: str
+    line: int
+    end_line: int
+    text: str
+    inline_code: tuple[str, ...] = ()
+
+
+@dataclass
+class Section:
+    """A heading and everything up to the next heading; the part before the first heading has none."""
+
+    heading: Heading | None
+    line: int
+    end_line: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    code_blocks: list[str] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return self.heading.level if self.heading else 0
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class FrontMatterEntry:
+    key: str
+    value: object
+    line: int
+
+
+@dataclass
+class FrontMatter:
+    entries: dict[str, FrontMatterEntry]
+    line: int  # the opening delimiter
+    end_line: int  # the closing delimiter
+
+
+@dataclass
+class ParseError:
+    line: int
+    reason: str
+
+
+@dataclass
+class SourceFile:
+    """A file found on disk, before it is read."""
+
+    path: Path
+    display_path: str
+    group_key: str
+    language: str
+    declared_by: str  # "path", "suffix", or "front matter"
+
+
+@dataclass
+class Document:
+    source: SourceFile
+    lines: list[str]
+    front_matter: FrontMatter | None
+    root: Section
+    errors: list[ParseError] = field(default_factory=list)
+    declared_languages: dict[str, str] = field(default_factory=dict)  # where -> tag
+    comments: list[tuple[int, str]] = field(default_factory=list)  # HTML comments, for directives
+
+    @property
+    def path(self) -> str:
+        return self.source.display_path
+
+    @property
+    def language(self) -> str:
+        return self.source.language
+
+    @property
+    def sections(self) -> list[Section]:
+        return list(self.root.walk())
+
+    def location(self, line: int) -> Location:
+        return Location(self.path, line)
+
+
+@dataclass
+class Group:
+    """Sibling translations of one article, keyed by language."""
+
+    key: str
+    files: dict[str, SourceFile]
+
+
+@dataclass(frozen=True)
+class SectionPair:
+    reference: Section | None
+    translation: Section | None
+
+
+@dataclass
+class Alignment:
+    """One translation's sections paired with its reference's; None where one side has no counterpart."""
+
+    reference: Document
+    translation: Document
+    pairs: list[SectionPair]
+
+
+@dataclass
+class AlignedGroup:
+    key: str
+    documents: list[Document]
+    reference: Document | None
+    reference_reason: str  # "source language", "English", "consensus"
+    alignments: list[Alignment]
+    identical_keys: frozenset[str]
+    translated_keys: frozenset[str]
+
+    def translations(self) -> list[Document]:
+        return [doc for doc in self.documents if doc is not self.reference]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule yields; the engine stamps the rule id and severity on it."""
+
+    path: str
+    line: int
+    message: str
+    column: int = 1
+    related: Location | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: str
+    message: str
+    language: str | None = None
+    related: Location | None = None
+
+    def sort_key(self) -> tuple:
+        related = (self.related.path, self.related.line) if self.related else ("", 0)
+        return (self.path, self.line, self.column, self.rule, related, self.message)

@@ -1,0 +1,245 @@
+"""Parse one file: front matter and Markdown become blocks, headings and links with the file's real lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import frontmatter
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from . import langtags
+from .model import Block, FrontMatter, FrontMatterEntry, Heading, Link, ParseError, SourceFile
+from .group import FRONT_MATTER_LANGUAGE_KEYS
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).use(admon_plugin).enable("table")
+
+HEADING_ANCHOR = re.compile(r"\s*\{[^{}]*?#([\w:.-]+)[^{}]*\}\s*$")
+ATTRIBUTE_LIST = re.compile(r"\{\s*[:.#][^{}]*\}")
+SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+ICON = re.compile(r":(?:octicons|material|fontawesome|simple)-[\w-]+:")
+HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+HTML_TAG = re.compile(r"<[^>]*>")
+HTML_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.I | re.S)
+HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
+TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?|'[^']*'|\"[^\"]*\")\s*:(?:\s|$)")
+
+
+@dataclass
+class ParsedFile:
+    """One file's content, flat; the section stage folds it into a tree."""
+
+    lines: list[str]
+    front_matter: FrontMatter | None = None
+    headings: list[Heading] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    code_blocks: list[tuple[int, str]] = field(default_factory=list)
+    comments: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[ParseError] = field(default_factory=list)
+    declared_languages: dict[str, str] = field(default_factory=dict)
+
+
+def read_text(source: SourceFile) -> tuple[str | None, ParseError | None]:
+    """The file's text with a BOM and CRLF removed, or why it cannot be read."""
+    try:
+        raw = source.path.read_bytes()
+    except OSError as error:
+        return None, ParseError(1, f"cannot read file: {error.strerror or error}")
+    if not raw.strip():
+        return None, ParseError(1, "file is empty")
+    if b"\0" in raw[:8192]:
+        return None, ParseError(1, "file is binary (contains NUL bytes), not Markdown")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, ParseError(line, f"invalid UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def parse_text(text: str, source: SourceFile) -> ParsedFile:
+    lines = text.split("\n")
+    parsed = ParsedFile(lines=lines)
+    if source.declared_by in ("path", "suffix"):
+        parsed.declared_languages["path"] = source.language
+    body_start = _parse_front_matter(lines, parsed)
+    if parsed.front_matter:
+        for key in FRONT_MATTER_LANGUAGE_KEYS:
+            entry = parsed.front_matter.entries.get(key)
+            if entry and isinstance(entry.value, str):
+                parsed.declared_languages["front matter"] = langtags.normalize(entry.value) or entry.value
+                break
+    body = "\n" * body_start + "\n".join(lines[body_start:])
+    _collect(_MARKDOWN.parse(body), parsed)
+    return parsed
+
+
+def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
+    """Fill parsed.front_matter; return the index of the first body line."""
+    opener = lines[0].strip() if lines else ""
+    if opener == "+++":
+        end = _closing(lines, "+++")
+        parsed.errors.append(ParseError(1, "TOML front matter (+++) is not supported; use YAML between --- lines"))
+        return end + 1 if end else 0
+    if opener != "---":
+        return 0
+    end = _closing(lines, "---", "...")
+    if end is None:
+        parsed.errors.append(ParseError(1, "front matter opened at line 1 is never closed with ---"))
+        return 0
+    block = "\n".join(lines[1:end])
+    try:
+        metadata = frontmatter.YAMLHandler().load(block) if block.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + mark.line if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        parsed.errors.append(ParseError(line, f"malformed front matter: {problem}"))
+        parsed.front_matter = FrontMatter({}, 1, end + 1)
+        return end + 1
+    if not isinstance(metadata, dict):
+        parsed.errors.append(ParseError(2, "front matter is not a mapping of keys to values"))
+        metadata = {}
+    key_lines = {}
+    for index in range(1, end):
+        match = TOP_LEVEL_KEY.match(lines[index])
+        if match:
+            key_lines.setdefault(match[1].strip("'\""), index + 1)
+    entries = {
+        str(key): FrontMatterEntry(str(key), value, key_lines.get(str(key), 1))
+        for key, value in metadata.items()
+    }
+    parsed.front_matter = FrontMatter(entries, 1, end + 1)
+    return end + 1
+
+
+def _closing(lines: list[str], *delimiters: str) -> int | None:
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in delimiters:
+            return index
+    return None
+
+
+def clean_prose(text: str) -> str:
+    """Remove what is markup rather than words: attribute lists, shortcodes, icons, tags."""
+    for pattern in (SHORTCODE, ATTRIBUTE_LIST, ICON, HTML_TAG):
+        if pattern.search(text):
+            text = pattern.sub(lambda m: " " + "\n" * m.group(0).count("\n"), text)
+    return text
+
+
+def _collect(tokens, parsed: ParsedFile) -> None:
+    containers: list[str] = []
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind.endswith("_open") and token.nesting == 1 and kind in _CONTAINER_KINDS:
+            containers.append(_CONTAINER_KINDS[kind])
+        elif kind.endswith("_close") and token.nesting == -1 and kind.replace("_close", "_open") in _CONTAINER_KINDS:
+            containers.pop()
+        elif kind == "inline":
+            line = token.map[0] + 1 if token.map else 1
+            opener = tokens[index - 1]
+            if opener.type == "heading_open":
+                _add_heading(int(opener.tag[1]), token, line, parsed)
+            elif opener.type == "admonition_title_open" and not tokens[index - 2].meta.get("title", True):
+                continue
+            else:
+                block_kind = containers[-1] if containers else "paragraph"
+                _add_inline_block(block_kind, token, line, parsed)
+        elif kind in ("fence", "code_block"):
+            start = token.map[0] + 1
+            parsed.code_blocks.append((start, token.content))
+            parsed.blocks.append(Block("code", start, token.map[1], ""))
+        elif kind == "html_block":
+            _add_html_block(token, parsed)
+
+
+_CONTAINER_KINDS = {
+    "list_item_open": "list_item",
+    "th_open": "table_cell",
+    "td_open": "table_cell",
+    "blockquote_open": "paragraph",
+    "admonition_open": "paragraph",
+    "footnote_open": "paragraph",
+}
+
+
+def _add_heading(level: int, token, line: int, parsed: ParsedFile) -> None:
+    text = token.content
+    anchor = None
+    match = HEADING_ANCHOR.search(text)
+    if match:
+        anchor = match[1]
+        text = text[: match.start()]
+    prose, _, inline_code = _inline_prose(token, line, parsed)
+    prose = HEADING_ANCHOR.sub("", prose)
+    parsed.headings.append(Heading(level, text.strip(), line, anchor))
+    parsed.blocks.append(Block("heading", line, line, prose.strip(), inline_code))
+
+
+def _add_inline_block(kind: str, token, line: int, parsed: ParsedFile) -> None:
+    prose, end, inline_code = _inline_prose(token, line, parsed)
+    end_line = token.map[1] if token.map else end
+    parsed.blocks.append(Block(kind, line, end_line, prose, inline_code))
+
+
+def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple[str, ...]]:
+    """The words of an inline token, with each link recorded at its own line."""
+    pieces: list[str] = []
+    inline_code: list[str] = []
+    in_autolink = False
+    for child in token.children or ():
+        kind = child.type
+        if kind == "text":
+            if not in_autolink:
+                pieces.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            pieces.append("\n")
+            line += 1
+        elif kind == "code_inline":
+            inline_code.append(child.content)
+            pieces.append(" ")
+        elif kind == "link_open":
+            in_autolink = child.markup == "autolink"
+            parsed.links.append(Link(child.attrs.get("href", ""), line, "autolink" if in_autolink else "link"))
+        elif kind == "link_close":
+            in_autolink = False
+        elif kind == "image":
+            parsed.links.append(Link(child.attrs.get("src", ""), line, "image"))
+            pieces.append(child.content)
+        elif kind == "html_inline":
+            for match in HTML_LINK.finditer(child.content):
+                parsed.links.append(Link(next(g for g in match.groups() if g is not None), line, "html"))
+            if child.content.startswith("<!--"):
+                parsed.comments.append((line, child.content))
+            breaks = child.content.count("\n")
+            pieces.append(" " + "\n" * breaks)
+            line += breaks
+        else:
+            pieces.append(" " if kind == "footnote_ref" else "")
+    return clean_prose("".join(pieces)), line, tuple(inline_code)
+
+
+def _add_html_block(token, parsed: ParsedFile) -> None:
+    content = token.content
+    start = token.map[0] + 1
+    if content.lstrip().startswith("<!--"):
+        parsed.comments.append((start, content.strip()))
+        return
+    for match in HTML_LINK.finditer(content):
+        line = start + content.count("\n", 0, match.start())
+        parsed.links.append(Link(next(g for g in match.groups() if g is not None), line, "html"))
+    for match in HTML_HEADING.finditer(content):
+        line = start + content.count("\n", 0, match.start())
+        anchor = HTML_ID.search(match[2])
+        text = " ".join(HTML_TAG.sub(" ", match[3]).split())
+        parsed.headings.append(Heading(int(match[1]), text, line, anchor[1] if anchor else None))
+        parsed.blocks.append(Block("heading", line, line, text))
+    prose = HTML_HEADING.sub(lambda m: "\n" * m.group(0).count("\n"), content)
+    prose = clean_prose(prose)
+    if prose.strip():
+        parsed.blocks.append(Block("html", start, token.map[1], prose))

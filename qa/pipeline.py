@@ -1,0 +1,62 @@
+"""The whole check, top to bottom: discover, group, parse, build sections, align, run rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from .align import align_group
+from .config import Config
+from .discover import discover
+from .group import group_files
+from .model import Diagnostic, Document, Group, Problem
+from .parse import parse_text, read_text
+from .rules import RULES
+from .sections import build_document
+
+PARSE_ERROR = "parse-error"
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    groups: int = 0
+
+
+def check_paths(paths: list[Path], config: Config) -> Result:
+    files = discover(paths)
+    groups, _unplaced = group_files(files, config.layout)
+    result = Result(files=len(files), groups=len(groups))
+    for group in groups:
+        result.diagnostics.extend(check_group(group, config))
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def check_group(group: Group, config: Config) -> list[Diagnostic]:
+    documents: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    for source in group.files.values():
+        text, error = read_text(source)
+        if error:
+            diagnostics.append(_parse_error(source.display_path, source.language, error))
+            continue
+        document = build_document(source, parse_text(text, source))
+        diagnostics.extend(_parse_error(document.path, document.language, e) for e in document.errors)
+        documents.append(document)
+    languages = {document.path: document.language for document in documents}
+    aligned = align_group(group.key, documents, config.source, config.identical_keys, config.translated_keys)
+    for rule_id, settings in config.rules.items():
+        if settings.enabled:
+            diagnostics.extend(_stamp(problem, rule_id, settings.severity, languages)
+                               for problem in RULES[rule_id].check(aligned, settings.options))
+    return diagnostics
+
+
+def _stamp(problem: Problem, rule: str, severity: str, languages: dict[str, str]) -> Diagnostic:
+    return Diagnostic(problem.path, problem.line, problem.column, rule, severity, problem.message,
+                      problem.language or languages.get(problem.path), problem.related)
+
+
+def _parse_error(path: str, language: str, error) -> Diagnostic:
+    return Diagnostic(path, error.line, 1, PARSE_ERROR, "error", error.reason, language)

@@ -1,0 +1,54 @@
+"""The translatable words of a document, line by line, with what must stay as it is removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .model import Document
+
+URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s)>\]]+|\bwww\.[^\s)>\]]+", re.I)
+FILE_NAME = re.compile(r"(?<![\w/])[\w.-]*[\w-]\.(?:md|html?|pdf|png|jpe?g|svg|gif|ya?ml|json|toml|py|js|ts|sh|txt|zip|exe)\b", re.I)
+LANGUAGE_KEYS = frozenset({"lang", "language", "locale"})
+
+
+@dataclass(frozen=True)
+class ProseLine:
+    line: int
+    text: str
+    kind: str  # the block kind, or "front-matter"
+    key: str | None = None  # the front-matter key, for front-matter lines
+
+
+def strip_non_prose(text: str) -> str:
+    """Blank out URLs and file names, keeping every other character where it was."""
+    for pattern in (URL, FILE_NAME):
+        if pattern.search(text):
+            text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def prose_lines(document: Document, identical_keys: frozenset[str]) -> Iterator[ProseLine]:
+    """Front-matter values that are translated, then the body's prose, each at its file line."""
+    if document.front_matter:
+        for key, entry in document.front_matter.entries.items():
+            if key in identical_keys or key in LANGUAGE_KEYS or not isinstance(entry.value, str):
+                continue
+            yield ProseLine(entry.line, strip_non_prose(entry.value), "front-matter", key)
+    for section in document.root.walk():
+        for block in section.blocks:
+            if block.kind == "code" or not block.text.strip():
+                continue
+            for offset, text in enumerate(block.text.split("\n")):
+                if text.strip():
+                    yield ProseLine(block.line + offset, strip_non_prose(text), block.kind)
+
+
+def column_of(document: Document, line: int, phrase: str) -> int:
+    """The 1-based column of `phrase` on a file line, or 1 when markup hides it."""
+    if 0 < line <= len(document.lines):
+        found = document.lines[line - 1].lower().find(phrase.lower())
+        if found >= 0:
+            return found + 1
+    return 1

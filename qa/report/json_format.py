@@ -1,0 +1,27 @@
+"""A JSON list of diagnostic objects; the README documents the schema."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Diagnostic
+
+NAME = "json"
+
+
+def as_dict(diagnostic: Diagnostic) -> dict:
+    related = diagnostic.related
+    return {
+        "path": diagnostic.path,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "rule": diagnostic.rule,
+        "severity": diagnostic.severity,
+        "message": diagnostic.message,
+        "language": diagnostic.language,
+        "related": {"path": related.path, "line": related.line} if related else None,
+    }
+
+
+def render(diagnostics: list[Diagnostic], summary) -> str:
+    return json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,76 @@
+"""link-targets: each aligned section links to the same targets as the reference.
+
+Covers inline and reference-style links, autolinks, images and HTML `href`/`src`. A locale prefix
+(`/sv/page`) is removed before comparing, by the `locale-prefix` pattern: its `lang` group must be
+a language tag. Links in a section that has no counterpart are left to heading-structure.
+
+Fails (reference has `[hard sell](/hard-sell)`):
+
+    Se [hårt salg](/hard-selling).
+
+Passes:
+
+    Se [hårt salg](/sv/hard-sell).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from .. import langtags
+from ..model import AlignedGroup, Link, Problem
+
+ID = "link-targets"
+SEVERITY = "error"
+OPTIONS = {
+    "locale-prefix": r"^(?:https?://[^/]+)?/(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/|$)",
+    "ignore": [],  # regular expressions for targets that may differ, e.g. "^https://crowdin"
+}
+
+
+def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
+    prefix = re.compile(options["locale-prefix"])
+    ignored = [re.compile(pattern) for pattern in options["ignore"]]
+
+    def normal(link: Link) -> str:
+        target = link.target.strip()
+        match = prefix.search(target)
+        if match and "lang" in prefix.groupindex and langtags.normalize(match["lang"]):
+            target = target[: match.start("lang") - 1] + target[match.end("lang"):]
+        return target.rstrip("/") or "/"
+
+    def kept(link: Link) -> bool:
+        return not any(pattern.search(link.target) for pattern in ignored)
+
+    for alignment in group.alignments:
+        for pair in alignment.pairs:
+            if pair.reference is None or pair.translation is None:
+                continue
+            theirs = [link for link in pair.reference.links if kept(link)]
+            ours = [link for link in pair.translation.links if kept(link)]
+            missing = Counter(normal(link) for link in theirs) - Counter(normal(link) for link in ours)
+            extra = Counter(normal(link) for link in ours) - Counter(normal(link) for link in theirs)
+            missing_links = _take(theirs, missing, normal)
+            extra_links = _take(ours, extra, normal)
+            path, reference = alignment.translation.path, alignment.reference
+            for wanted, found in zip(missing_links, extra_links):
+                yield Problem(path, found.line, f"link target {found.target!r} differs from the reference's {wanted.target!r}",
+                              related=reference.location(wanted.line))
+            for wanted in missing_links[len(extra_links):]:
+                yield Problem(path, pair.translation.line, f"missing link to {wanted.target!r} in this section",
+                              related=reference.location(wanted.line))
+            for found in extra_links[len(missing_links):]:
+                yield Problem(path, found.line, f"extra link to {found.target!r}: the reference's section has no such link",
+                              related=reference.location(pair.reference.line))
+
+
+def _take(links: list[Link], surplus: Counter, normal) -> list[Link]:
+    taken = []
+    for link in links:
+        key = normal(link)
+        if surplus[key] > 0:
+            surplus[key] -= 1
+            taken.append(link)
+    return taken
