@@ -20,7 +20,8 @@ def neutral_target(target: str) -> str:
     return target
 
 
-def choose_reference(documents: list[Document], source: str | None) -> tuple[Document | None, str]:
+def choose_reference(documents: list[Document], source: str | None,
+                     identical: frozenset[str] = frozenset()) -> tuple[Document | None, str]:
     if not documents:
         return None, ""
     if source:
@@ -34,7 +35,7 @@ def choose_reference(documents: list[Document], source: str | None) -> tuple[Doc
             return document, "English"
     if len(documents) == 1:
         return documents[0], "consensus"
-    signatures = [_document_signature(document) for document in documents]
+    signatures = [_document_signature(document, identical) for document in documents]
     agreement = [
         sum(_agreement(signature, other) for other in signatures) for signature in signatures
     ]
@@ -42,12 +43,13 @@ def choose_reference(documents: list[Document], source: str | None) -> tuple[Doc
     return documents[best], "consensus"
 
 
-def _document_signature(document: Document) -> tuple:
+def _document_signature(document: Document, identical: frozenset[str]) -> tuple:
     sections = document.sections
     headings = tuple((s.level, s.heading.anchor) for s in sections if s.heading)
     links = tuple(sorted(Counter(neutral_target(l.target) for s in sections for l in s.links).items()))
-    keys = tuple(document.front_matter.entries) if document.front_matter else ()
-    return headings, links, keys
+    entries = document.front_matter.entries if document.front_matter else {}
+    values = tuple(repr(entries[key].value) if key in entries else None for key in sorted(identical))
+    return headings, links, tuple(entries), values
 
 
 def _agreement(first: tuple, second: tuple) -> int:
@@ -68,7 +70,8 @@ def identical_keys(documents: list[Document], configured: list[str], translated:
 
 def align_group(key: str, documents: list[Document], source: str | None,
                 configured_identical: list[str], translated: list[str]) -> AlignedGroup:
-    reference, reason = choose_reference(documents, source)
+    must_match = identical_keys(documents, configured_identical, translated)
+    reference, reason = choose_reference(documents, source, must_match)
     alignments = []
     if reference is not None:
         for document in documents:
@@ -80,7 +83,7 @@ def align_group(key: str, documents: list[Document], source: str | None,
         reference=reference,
         reference_reason=reason,
         alignments=alignments,
-        identical_keys=identical_keys(documents, configured_identical, translated),
+        identical_keys=must_match,
         translated_keys=frozenset(translated) - frozenset(configured_identical),
     )
 
@@ -99,9 +102,11 @@ def similarity(first: tuple, second: tuple) -> float:
     """How alike two sections look through what translation leaves alone, from -1 to 1."""
     level_a, anchor_a, links_a, code_a, blocks_a = first
     level_b, anchor_b, links_b, code_b, blocks_b = second
-    if anchor_a and anchor_b:
-        return 1.0 if anchor_a == anchor_b else -1.0
+    if anchor_a and anchor_a == anchor_b:
+        return 1.0
     score = 0.3 if level_a == level_b else -0.3
+    if anchor_a or anchor_b:
+        score -= 0.5 if anchor_a and anchor_b else 0.4
     if links_a or links_b:
         score += 0.9 * len(links_a & links_b) / len(links_a | links_b) - 0.3
     score += 0.15 if code_a == code_b else -0.15

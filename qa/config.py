@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from . import langtags
-from .group import LAYOUTS
+from .group import LAYOUTS, display_path
 
 CONFIG_NAMES = ("rules.yaml", ".glossqa.yaml")
 SEVERITIES = ("error", "warning", "info")
@@ -23,7 +23,7 @@ PROJECT_DEFAULTS = {
 class ConfigError(Exception):
     def __init__(self, path: Path | None, line: int, reason: str):
         self.path, self.line, self.reason = path, line, reason
-        where = f"{path}:{line}" if path else "command line"
+        where = f"{display_path(path)}:{line}" if path else "command line"
         super().__init__(f"{where}: invalid config: {reason}")
 
 

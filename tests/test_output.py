@@ -1,0 +1,51 @@
+from conftest import article
+
+FILES = {
+    "en/a.md": article("A", "# A\n\nSee [x](/x).\n\n## B\n"),
+    "sv/a.md": article("B", "# A\n\nSe [x](/y).\n\n### B\n"),
+    "fi/b.md": article("B", "# A\n"),
+}
+
+
+def test_text_format_is_sorted_by_path_then_line(corpus, glossqa):
+    corpus(FILES)
+    run = glossqa("check", "--isolated", ".")
+    assert run.lines == [
+        "sv/a.md:6:1: error link-targets link target '/y' differs from the reference's '/x' (reference: en/a.md:6)",
+        "sv/a.md:8:1: error heading-structure heading level 3 differs from the reference's level 2 (## B) (reference: en/a.md:8)",
+    ]
+    assert run.code == 1
+
+
+def test_json_schema(corpus, glossqa):
+    corpus(FILES)
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert run.json[0] == {
+        "path": "sv/a.md", "line": 6, "column": 1, "rule": "link-targets", "severity": "error",
+        "message": "link target '/y' differs from the reference's '/x'", "language": "sv",
+        "related": {"path": "en/a.md", "line": 6},
+    }
+
+
+def test_paths_are_relative_to_the_current_directory(corpus, glossqa, tmp_path):
+    corpus({f"site/{name}": content for name, content in FILES.items()})
+    run = glossqa("check", "--isolated", str(tmp_path / "site"), cwd=tmp_path)
+    assert run.lines[0].startswith("site/sv/a.md:6:1:")
+
+
+def test_output_is_deterministic(corpus, glossqa):
+    corpus(FILES)
+    assert glossqa("check", "--isolated", ".").out == glossqa("check", "--isolated", ".").out
+
+
+def test_warnings_alone_exit_0(corpus, glossqa):
+    corpus({**FILES, "rules.yaml": "rules:\n  link-targets: {severity: warning}\n  heading-structure: {severity: info}\n"})
+    run = glossqa("check", ".")
+    assert run.code == 0 and len(run.lines) == 2
+
+
+def test_rules_command_prints_each_rules_documentation(glossqa):
+    run = glossqa("rules")
+    for rule in ("heading-structure", "link-targets", "front-matter", "declared-language", "untranslated"):
+        assert f"{rule} (default severity:" in run.out
+    assert "Fails" in run.out and "Passes" in run.out
