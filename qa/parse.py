@@ -145,8 +145,8 @@ def _collect(tokens, parsed: ParsedFile) -> None:
             opener = tokens[index - 1]
             if opener.type == "heading_open":
                 _add_heading(int(opener.tag[1]), token, line, parsed)
-            elif opener.type == "admonition_title_open" and not tokens[index - 2].meta.get("title", True):
-                continue
+            elif opener.type == "admonition_title_open" and '"' not in tokens[index - 2].info:
+                continue  # the title is the admonition type's default name, not the author's words
             else:
                 block_kind = containers[-1] if containers else "paragraph"
                 _add_inline_block(block_kind, token, line, parsed)
