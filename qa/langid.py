@@ -199,6 +199,9 @@ def english_share(text: str, language: str) -> tuple[int, int]:
     """(words that read as English, words that read as `language`) among the words of `text`."""
     english = native = 0
     for word in _words(text):
+        if script_of(word[0]) in SYLLABIC_SCRIPTS:
+            native += max(1, len(word) // 2)  # unsegmented CJK: about two characters a word
+            continue
         evidence = _evidence(word, language)
         if evidence >= 0.5:
             english += 1

@@ -2,7 +2,7 @@ import pytest
 
 from conftest import REPOSITORY, article
 
-FILES = {"en/a.md": article("A", "# A\n\n## B\n"), "sv/a.md": article("Soft Sell", "# A\n\n### B\n")}
+FILES = {"en/a.md": article("A", "# A\n\n## B\n"), "sv/a.md": article("Mjuk", "# A\n\n### B\n")}
 
 
 @pytest.mark.parametrize("config, line, reason", [

@@ -3,11 +3,11 @@
 from conftest import REPOSITORY
 
 EXPECTED = """\
-corpus/sv/soft-sell.md:4:14: warning untranslated 'Soft sell' is left in English in this front-matter 'description' (listed term 'Soft Sell')
-corpus/sv/soft-sell.md:10:1: warning untranslated 'Soft sell' is left in English in this paragraph (listed term 'Soft Sell')
-corpus/sv/soft-sell.md:12:11: warning untranslated 'Soft Selling' is left in English in this heading (listed term 'Soft Sell')
-corpus/sv/soft-sell.md:16:1: warning untranslated 'Soft sell' is left in English in this paragraph (listed term 'Soft Sell')
-corpus/sv/soft-sell.md:18:4: warning untranslated 'Soft Sell' is left in English in this heading (listed term 'Soft Sell')
+corpus/sv/soft-sell.md:4:14: warning untranslated 'Soft sell' is left in English in this front-matter 'description': listed term 'Soft Sell'
+corpus/sv/soft-sell.md:10:1: warning untranslated 'Soft sell' is left in English in this paragraph: listed term 'Soft Sell'
+corpus/sv/soft-sell.md:12:11: warning untranslated 'Soft Selling' is left in English in this heading: listed term 'Soft Sell'
+corpus/sv/soft-sell.md:16:1: warning untranslated 'Soft sell' is left in English in this paragraph: listed term 'Soft Sell'
+corpus/sv/soft-sell.md:18:4: warning untranslated 'Soft Sell' is left in English in this heading: listed term 'Soft Sell'
 """
 
 
