@@ -22,6 +22,7 @@ RUN_BREAK = re.compile(r"^[\s\-–—/&+]*$")
 UNSEEN = 1.0  # the Zipf frequency assumed for a word missing from a language's table
 STRONG = 1.5  # how much more common in English a word must be to count as clear evidence
 WEAK = 0.3
+JOINER = 0.5  # a word this close to neutral may sit inside an English run, not at its edge
 
 SCRIPT_LANGUAGES = {
     "CYRILLIC": ("ru", "uk", "bg", "mk"),
@@ -160,7 +161,7 @@ def _evidence(word: str, language: str) -> float:
     return english - other
 
 
-def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: float = 3.0) -> list[EnglishPhrase]:
+def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: float = 2.5) -> list[EnglishPhrase]:
     """Runs of consecutive English words inside text declared as `language`."""
     if langtags.primary(language) == "en" or not available(language):
         return []
@@ -168,6 +169,8 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
     run: list[tuple[re.Match, float]] = []
 
     def close() -> None:
+        while run and run[-1][1] < WEAK:
+            run.pop()
         while len(run) > min_words and run[-1][1] < 2 * WEAK:
             run.pop()
         while len(run) > min_words and run[0][1] < 2 * WEAK:
@@ -187,7 +190,9 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
             close()
         previous_end = match.end()
         evidence = _evidence(word.lower(), language)
-        if (word.isupper() and len(word) > 1) or evidence < WEAK or (table("en") or {}).get(word.lower(), 0) < 2.5:
+        english = (table("en") or {}).get(word.lower(), 0)
+        joins = run and evidence > -JOINER and english >= 5.0  # "date" in "to date and": common in both
+        if (word.isupper() and len(word) > 1) or english < 2.5 or (evidence < WEAK and not joins):
             close()
             continue
         run.append((match, evidence))
