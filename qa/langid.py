@@ -22,6 +22,7 @@ RUN_BREAK = re.compile(r"^[\s\-–—/&+]*$")
 UNSEEN = 1.0  # the Zipf frequency assumed for a word missing from a language's table
 STRONG = 1.5  # how much more common in English a word must be to count as clear evidence
 WEAK = 0.3
+UNLISTED_LATIN = 2.5
 JOINER = 0.5  # a word this close to neutral may sit inside an English run, not at its edge
 
 SCRIPT_LANGUAGES = {
@@ -183,6 +184,7 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
                                        f"common English word{'s' if len(strong) > 1 else ''} and rare in {langtags.name(language)}"))
         run.clear()
 
+    foreign_script = langtags.primary(language) not in LATIN_LANGUAGES
     previous_end = 0
     for match in WORD.finditer(text):
         word = match.group(0)
@@ -191,6 +193,8 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
         previous_end = match.end()
         evidence = _evidence(word.lower(), language)
         english = (table("en") or {}).get(word.lower(), 0)
+        if not english and foreign_script and word.islower() and script_of(word[0]) == "LATIN":
+            english = evidence = UNLISTED_LATIN  # a lowercase Latin word in Cyrillic or CJK prose
         joins = run and evidence > -JOINER and english >= 5.0  # "date" in "to date and": common in both
         if (word.isupper() and len(word) > 1) or english < 2.5 or (evidence < WEAK and not joins):
             close()
