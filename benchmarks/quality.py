@@ -51,7 +51,7 @@ def main() -> None:
     arguments = parser.parse_args()
     config = defaults(RULES)
     totals: dict[str, list] = defaultdict(lambda: [0, 0, 0, 0])  # injected, found, new diagnostics, new at injected lines
-    noise_files = noise_diagnostics = 0
+    noise: dict[str, list[int]] = {}
     languages_seen: set[str] = set()
     with tempfile.TemporaryDirectory() as scratch:
         sources = [("corpus", REPOSITORY / "corpus", None)]
@@ -63,8 +63,7 @@ def main() -> None:
             baseline = _diagnostics(clean, config)
             translated = _clean_translations(clean, baseline)
             languages_seen |= {f.language for f in translated}
-            noise_files += len(translated)
-            noise_diagnostics += sum(len(baseline.get(f.relative, [])) for f in translated)
+            noise[name] = [len(translated), sum(len(baseline.get(f.relative, [])) for f in translated)]
             for round_number in range(arguments.rounds):
                 rng = random.Random(f"{name}-{round_number}")
                 for kind in KINDS:
@@ -91,8 +90,10 @@ def main() -> None:
     for kind in KINDS:
         injected, found, new, right = totals[kind]
         print(f"| {kind} | {injected} | {found / injected:.1%} | {right / new if new else 1:.1%} |")
-    print(f"\nnoise on clean translations: {noise_diagnostics} diagnostics in {noise_files} files = "
-          f"{noise_diagnostics / max(noise_files, 1):.3f} per file")
+    print("\n| corpus | translations judged clean | diagnostics before injection | per file |")
+    print("|---|---|---|---|")
+    for name, (files, diagnostics) in noise.items():
+        print(f"| {name} | {files} | {diagnostics} | {diagnostics / max(files, 1):.3f} |")
 
 
 class Translation:
