@@ -1,0 +1,63 @@
+"""What a check covers: the files the user named, reported on, and their siblings, read to align them.
+
+A translation is only checkable against its siblings, so when the named paths lie inside a project
+(pre-commit passes just the changed files), the other files of their groups are found from the
+project root and aligned with them; only the named files are reported on.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .discover import discover
+from .group import group_files, place
+
+
+@dataclass
+class Scope:
+    targets: list[Path]  # reported on
+    files: list[Path]  # the targets and their sibling translations
+
+
+def find_scope(paths: list[Path], config_path: Path | None, layout: str) -> Scope:
+    targets = _absolute(discover(paths))
+    root = project_root(paths, config_path)
+    if root is None or not any(_strictly_inside(path, root) for path in paths):
+        return Scope(targets, targets)
+    everything = _absolute(discover([root]))
+    wanted = {place(path, layout).group_key for path in targets}
+    groups, _ = group_files(everything, layout)
+    siblings = {source.path for group in groups if group.key in wanted for source in group.files.values()}
+    return Scope(targets, sorted(siblings | set(targets)))
+
+
+def project_root(paths: list[Path], config_path: Path | None) -> Path | None:
+    """The first of the config file's folder, the git work tree and the current folder that holds every path."""
+    first = Path(os.path.abspath(paths[0]))
+    candidates = [config_path.resolve().parent if config_path else None, _git_top_level(first), Path.cwd()]
+    for candidate in candidates:
+        if candidate and all(_inside(path, candidate) for path in paths):
+            return candidate
+    return None
+
+
+def _git_top_level(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    resolved = path.resolve()
+    return resolved == root or root in resolved.parents
+
+
+def _strictly_inside(path: Path, root: Path) -> bool:
+    return root in path.resolve().parents
+
+
+def _absolute(paths: list[Path]) -> list[Path]:
+    return sorted({Path(os.path.abspath(path)) for path in paths})
