@@ -69,15 +69,19 @@ def write(path: Path, diagnostics: list[Diagnostic]) -> None:
         where, rule, message, text = identity(diagnostic, texts, base)
         entries.append({"path": where, "rule": rule, "message": message, "line": diagnostic.line, "text": text})
     document = {FORMAT_KEY: FORMAT_VERSION, "diagnostics": entries}
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=base)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=base)
+    except OSError as error:
+        raise BaselineError(path, f"cannot write baseline: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(document, stream, ensure_ascii=False, indent=2)
             stream.write("\n")
         os.replace(temporary, path)
-    except BaseException:
+    except OSError as error:
+        raise BaselineError(path, f"cannot write baseline: {error.strerror or error}") from None
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def load(path: Path) -> Counter[Identity]:
