@@ -13,7 +13,7 @@ from .group import display_path, group_files
 from .model import Diagnostic, Document, Group, Problem
 from .parse import parse_text, read_text
 from .rules import RULES
-from .scope import find_scope
+from .scope import find_scope, focus
 from .sections import build_document
 
 PARSE_ERROR = "parse-error"
@@ -29,19 +29,20 @@ class Result:
 
 def check_paths(paths: list[Path], config: Config, progress: Callable[[int, int], None] | None = None) -> Result:
     scope = find_scope(paths, config.path, config.layout)
-    reported = {display_path(path) for path in scope.targets}
+    targets = {display_path(path) for path in scope.targets}
     groups, _unplaced = group_files(scope.files, config.layout)
-    groups = [group for group in groups if any(source.display_path in reported for source in group.files.values())]
+    groups = [group for group in groups if any(source.display_path in targets for source in group.files.values())]
+    reported = {source.display_path for group in groups for source in group.files.values()} & targets
     result = Result(files=len(reported), groups=len(groups), paths=sorted(reported))
     for done, group in enumerate(groups, 1):
-        result.diagnostics.extend(d for d in check_group(group, config) if d.path in reported)
+        result.diagnostics.extend(d for d in check_group(group, config, reported) if d.path in reported)
         if progress:
             progress(done, len(groups))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
 
 
-def check_group(group: Group, config: Config) -> list[Diagnostic]:
+def check_group(group: Group, config: Config, reported: set[str] | None = None) -> list[Diagnostic]:
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     for source in group.files.values():
@@ -54,6 +55,8 @@ def check_group(group: Group, config: Config) -> list[Diagnostic]:
         documents.append(document)
     languages = {document.path: document.language for document in documents}
     aligned = align_group(group.key, documents, config.source, config.identical_keys, config.translated_keys)
+    if reported is not None:
+        aligned = focus(aligned, reported)
     for rule_id, settings in config.rules.items():
         if settings.enabled:
             diagnostics.extend(_stamp(problem, rule_id, settings.severity, languages)

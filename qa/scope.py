@@ -8,11 +8,12 @@ project root and aligned with them; only the named files are reported on.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .discover import discover
 from .group import group_files, place
+from .model import AlignedGroup
 
 
 @dataclass
@@ -31,6 +32,19 @@ def find_scope(paths: list[Path], config_path: Path | None, layout: str) -> Scop
     groups, _ = group_files(everything, layout)
     siblings = {source.path for group in groups if group.key in wanted for source in group.files.values()}
     return Scope(targets, sorted(siblings | set(targets)))
+
+
+def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
+    """The aligned group with only the reported translations left for the rules (the reference stays).
+
+    Siblings still shaped the alignment (the consensus reference, the keys identical in every
+    sibling), so a file gets the same diagnostics whether it is checked alone or with all of them.
+    """
+    keep = [document for document in group.documents if document.path in reported or document is group.reference]
+    if len(keep) == len(group.documents):
+        return group
+    alignments = [alignment for alignment in group.alignments if alignment.translation.path in reported]
+    return replace(group, documents=keep, alignments=alignments)
 
 
 def project_root(paths: list[Path], config_path: Path | None) -> Path | None:

