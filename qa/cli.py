@@ -9,7 +9,7 @@ from pathlib import Path
 from . import __version__, baseline, langtags, terminal
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
-from .model import SEVERITIES, Diagnostic, ReportContext
+from .model import SEVERITIES, ReportContext
 from .pipeline import check_paths
 from .report import AUTO, FORMATS, resolve
 from .rules import RULES

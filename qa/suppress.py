@@ -76,9 +76,7 @@ def apply(diagnostics: list[Diagnostic], documents: list[Document], known: set[s
         return diagnostics
     kept = []
     for diagnostic in diagnostics:
-        found = directives.get(diagnostic.path)
-        span = next((span for span in found.spans
-                     if span.rule == diagnostic.rule and span.first <= diagnostic.line <= span.last), None) if found else None
+        span = _covering(directives.get(diagnostic.path), diagnostic)
         if span is None:
             kept.append(diagnostic)
         else:
@@ -92,6 +90,11 @@ def apply(diagnostics: list[Diagnostic], documents: list[Document], known: set[s
                              f"no {span.rule} diagnostic {_where(span, document)}")
                     for span in found.spans if not span.used and span.rule in enabled)
     return kept
+
+
+def _covering(found: _FileDirectives | None, diagnostic: Diagnostic) -> Span | None:
+    spans = found.spans if found else ()
+    return next((span for span in spans if span.rule == diagnostic.rule and span.first <= diagnostic.line <= span.last), None)
 
 
 def _read_directives(document: Document, known: set[str]) -> _FileDirectives:
