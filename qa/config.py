@@ -132,6 +132,11 @@ def _read_rules(reader: "_Reader", node, registry: dict, config: Config) -> None
             else:
                 known = ", ".join(["enabled", "severity", *registry[rule_id].OPTIONS])
                 raise ConfigError(reader.path, option_line, f"unknown option {option!r} for rule {rule_id} (known: {known})")
+        if hasattr(registry[rule_id], "prepare"):
+            try:
+                settings.options = registry[rule_id].prepare(settings.options, reader.path.parent)
+            except ValueError as error:
+                raise ConfigError(reader.path, line, str(error)) from None
 
 
 def _type_of(default) -> type:

@@ -14,11 +14,24 @@ LANGUAGE_KEYS = frozenset({"lang", "language", "locale"})
 
 
 @dataclass(frozen=True)
-class ProseLine:
+class ProseBlock:
+    """A translatable unit: a front-matter value or a block; a newline in `text` is a new file line."""
+
     line: int
     text: str
     kind: str  # the block kind, or "front-matter"
-    key: str | None = None  # the front-matter key, for front-matter lines
+    key: str | None = None  # the front-matter key, for front-matter values
+
+    def describe(self) -> str:
+        return f"front-matter {self.key!r}" if self.key else self.kind.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class ProseLine:
+    line: int
+    text: str
+    kind: str
+    key: str | None = None
 
 
 def strip_non_prose(text: str) -> str:
@@ -29,20 +42,25 @@ def strip_non_prose(text: str) -> str:
     return text
 
 
-def prose_lines(document: Document, identical_keys: frozenset[str]) -> Iterator[ProseLine]:
-    """Front-matter values that are translated, then the body's prose, each at its file line."""
+def prose_blocks(document: Document, identical_keys: frozenset[str]) -> Iterator[ProseBlock]:
+    """Front-matter values that are translated, then the body's prose blocks, each at its file line."""
     if document.front_matter:
         for key, entry in document.front_matter.entries.items():
             if key in identical_keys or key in LANGUAGE_KEYS or not isinstance(entry.value, str):
                 continue
-            yield ProseLine(entry.line, strip_non_prose(entry.value), "front-matter", key)
+            yield ProseBlock(entry.line, strip_non_prose(entry.value.replace("\n", " ")), "front-matter", key)
     for section in document.root.walk():
         for block in section.blocks:
-            if block.kind == "code" or not block.text.strip():
-                continue
-            for offset, text in enumerate(block.text.split("\n")):
-                if text.strip():
-                    yield ProseLine(block.line + offset, strip_non_prose(text), block.kind)
+            if block.kind != "code" and block.text.strip():
+                yield ProseBlock(block.line, strip_non_prose(block.text), block.kind)
+
+
+def prose_lines(document: Document, identical_keys: frozenset[str]) -> Iterator[ProseLine]:
+    """The lines of prose_blocks, each at its own file line."""
+    for block in prose_blocks(document, identical_keys):
+        for offset, text in enumerate(block.text.split("\n")):
+            if text.strip():
+                yield ProseLine(block.line + offset, text, block.kind, block.key)
 
 
 def column_of(document: Document, line: int, phrase: str) -> int:

@@ -2,14 +2,14 @@ import pytest
 
 from conftest import REPOSITORY, article
 
-FILES = {"en/a.md": article("A", "# A\n\n## B\n"), "sv/a.md": article("Soft Sell", "# A\n\n### B\n")}
+FILES = {"en/a.md": article("A", "# A\n\n## B\n"), "sv/a.md": article("Mjuk", "# A\n\n### B\n")}
 
 
 @pytest.mark.parametrize("config, line, reason", [
     ("rules:\n  no-such-rule: {}\n", 2, "unknown rule 'no-such-rule'"),
     ("rules:\n  untranslated:\n    colour: red\n", 3, "unknown option 'colour' for rule untranslated"),
     ("rules:\n  untranslated:\n    terms: Soft Sell\n", 3, "rules.untranslated.terms must be a list, not str"),
-    ("rules:\n  declared-language:\n    min-characters: many\n", 3, "must be an integer"),
+    ("rules:\n  declared-language:\n    min-words: many\n", 3, "must be an integer"),
     ("rules:\n  link-targets:\n    severity: fatal\n", 3, "severity must be one of error, warning, info"),
     ("rules: [\n  oops\n", 3, "broken YAML"),
     ("source: english\n", 1, "'english' is not a language tag"),

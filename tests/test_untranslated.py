@@ -17,10 +17,10 @@ def test_listed_term_is_reported_with_line_and_column(corpus, glossqa):
     run = glossqa("check", "--format", "json", ".")
     found = [(d["line"], d["column"], d["message"]) for d in run.json if d["rule"] == "untranslated"]
     assert found == [
-        (3, 14, "'Soft sell' is left in English in this front-matter 'description' (listed term 'Soft Sell')"),
-        (5, 10, "'Soft Selling' is left in English in this heading (listed term 'Soft Sell')"),
-        (7, 10, "'soft sell' is left in English in this paragraph (listed term 'Soft Sell')"),
-        (9, 1, "'Soft sell' is left in English in this paragraph (listed term 'Soft Sell')"),
+        (3, 14, "'Soft sell' is left in English in this front-matter 'description': listed term 'Soft Sell'"),
+        (5, 10, "'Soft Selling' is left in English in this heading: listed term 'Soft Sell'"),
+        (7, 10, "'soft sell' is left in English in this paragraph: listed term 'Soft Sell'"),
+        (9, 1, "'Soft sell' is left in English in this paragraph: listed term 'Soft Sell'"),
     ]
     assert {d["severity"] for d in run.json} == {"warning"} and run.code == 0
 
@@ -48,3 +48,90 @@ def test_without_terms_the_listed_term_check_is_silent(corpus, glossqa):
     corpus({"sv/a.md": article("Mjuk", "# Förstå Soft Selling\n")})
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert not any("listed term" in d["message"] for d in run.json)
+
+
+def test_isolated_corpus_finds_the_swedish_english_without_a_list(glossqa):
+    from conftest import REPOSITORY
+    run = glossqa("check", "--isolated", "--format", "json", "corpus/", cwd=REPOSITORY)
+    found = [(d["path"], d["line"]) for d in run.json if d["rule"] == "untranslated"]
+    assert found == [("corpus/sv/soft-sell.md", line) for line in (4, 10, 12, 16, 18)]
+    assert all("common English word" in d["message"] for d in run.json)
+
+
+EN = article("Privacy", """
+    # Privacy Guides
+
+    We recommend Privacy Guides readers use a password manager.
+
+    The soft sell approach is subtle and friendly, and it avoids pressure on the buyer.
+    """)
+
+
+def test_english_phrase_inside_a_translated_sentence_is_quoted_with_its_reason(corpus, glossqa):
+    corpus({"en/a.md": EN, "sv/a.md": article("Integritet", """
+        # Integritet
+
+        Vi rekommenderar att läsare av Privacy Guides använder en lösenordshanterare online.
+
+        Metoden är subtil och vänlig, och den undviker press på the buyer när man säljer.
+        """)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "untranslated"]
+    assert found == [(8, "'the buyer' is left in English in this paragraph: 'the', 'buyer' are common English words and rare in Swedish")]
+
+
+def test_english_paragraph_and_copy_of_the_source_are_reported_at_the_block(corpus, glossqa):
+    corpus({"en/a.md": EN, "sv/a.md": article("Integritet", """
+        # Integritet
+
+        Vi rekommenderar att läsare använder en lösenordshanterare.
+
+        The soft sell approach is subtle and friendly, and it avoids pressure on the buyer.
+
+        This paragraph was never translated by anyone at all.
+
+        Den mjuka metoden är subtil och vänlig och undviker press på köparen.
+
+        Säljaren kommer att fastställa köparens behov baserat på svaren.
+        """)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"].split(":")[0], d["related"]) for d in run.json if d["rule"] == "untranslated"]
+    assert found == [
+        (8, "this paragraph is copied unchanged from the English source", {"path": "en/a.md", "line": 8}),
+        (10, "this paragraph is left in English", None),
+    ]
+
+
+def test_names_kept_by_the_other_translations_are_quiet(corpus, glossqa):
+    files = {
+        "sv/a.md": article("A", "# A\n\nDu kan använda Tor Browser för att surfa anonymt på webben.\n"),
+        "nb/a.md": article("A", "# A\n\nDu kan bruke Tor Browser for å surfe anonymt på nettet.\n"),
+        "fi/a.md": article("A", "# A\n\nVoit käyttää Tor Browser -selainta selataksesi verkkoa nimettömästi.\n"),
+    }
+    corpus(files)
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [d for d in run.json if d["rule"] == "untranslated"] == []
+
+
+def test_cjk_and_cyrillic_translations(corpus, glossqa):
+    corpus({
+        "zh/a.md": article("软销售", "# 软销售\n\n软销售是一种广告和销售方法，the soft selling approach 使用微妙的语言和非侵略性的技术。\n"),
+        "ru/a.md": article("Мягкая продажа", "# Мягкая продажа\n\nМягкая продажа относится к рекламе и soft selling techniques с тонким языком.\n"),
+    })
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = sorted((d["path"], d["line"], d["message"].split(" is left")[0]) for d in run.json if d["rule"] == "untranslated")
+    assert found == [("ru/a.md", 6, "'soft selling techniques'"), ("zh/a.md", 6, "'the soft selling approach'")]
+
+
+def test_a_file_left_in_english_gets_one_diagnostic(corpus, glossqa):
+    english = "".join(f"This is English paragraph number {n} and it was never translated at all.\n\n" for n in range(6))
+    corpus({"sv/a.md": article("A", "# A\n\n" + english)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "untranslated"]
+    assert found == [(6, "6 of 6 blocks are left in English; the file looks untranslated")]
+
+
+def test_words_both_languages_share_are_quiet(corpus, glossqa):
+    corpus({"sv/a.md": article("A", "# A\n\nSom e-handel online med humor och system, en bra design av internet.\n")})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [d for d in run.json if d["rule"] == "untranslated"] == []

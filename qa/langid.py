@@ -1,0 +1,231 @@
+"""Language identification that works on short spans: word-frequency evidence per language and the script.
+
+langdetect is unreliable below a sentence (it calls "Soft Sell" Danish) and slow. Here a word votes
+for a language by how common it is there (Zipf frequency from wordfreq's tables, bundled in
+qa/data/wordfreq), so two words can already say "English, not Swedish" — and say why.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import Counter
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from . import langtags
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+RUN_BREAK = re.compile(r"^[\s\-–—/&+]*$")
+UNSEEN = 1.0  # the Zipf frequency assumed for a word missing from a language's table
+STRONG = 1.5  # how much more common in English a word must be to count as clear evidence
+WEAK = 0.3
+JOINER = 0.5  # a word this close to neutral may sit inside an English run, not at its edge
+
+SCRIPT_LANGUAGES = {
+    "CYRILLIC": ("ru", "uk", "bg", "mk"),
+    "GREEK": ("el",),
+    "ARABIC": ("ar", "fa", "ur"),
+    "HEBREW": ("he",),
+    "HANGUL": ("ko",),
+    "HIRAGANA": ("ja",),
+    "KATAKANA": ("ja",),
+    "CJK": ("zh", "ja"),
+    "DEVANAGARI": ("hi",),
+    "BENGALI": ("bn",),
+    "TAMIL": ("ta",),
+}
+
+
+SYLLABIC_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+TABLE_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb"}
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    language: str
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class EnglishPhrase:
+    start: int
+    end: int
+    phrase: str
+    reason: str
+
+
+@lru_cache(maxsize=None)
+def table(language: str) -> dict[str, float] | None:
+    """Word -> Zipf frequency for a language, or None when glossqa has no table for it."""
+    name = langtags.primary(langtags.normalize(language) or language)
+    name = TABLE_ALIASES.get(name, name)
+    resource = resources.files("qa.data.wordfreq").joinpath(f"{name}.txt.gz")
+    if not resource.is_file():
+        return None
+    words = {}
+    for line in gzip.decompress(resource.read_bytes()).decode("utf-8").splitlines():
+        word, _, zipf = line.partition("\t")
+        words[word] = int(zipf) / 10
+    return words
+
+
+def available(language: str) -> bool:
+    return table(language) is not None
+
+
+SCRIPT_RANGES = (
+    (0x0000, 0x024F, "LATIN"), (0x0370, 0x03FF, "GREEK"), (0x0400, 0x052F, "CYRILLIC"),
+    (0x0590, 0x05FF, "HEBREW"), (0x0600, 0x06FF, "ARABIC"), (0x0750, 0x077F, "ARABIC"),
+    (0x0900, 0x097F, "DEVANAGARI"), (0x0980, 0x09FF, "BENGALI"), (0x0B80, 0x0BFF, "TAMIL"),
+    (0x1100, 0x11FF, "HANGUL"), (0x1E00, 0x1EFF, "LATIN"), (0x3040, 0x309F, "HIRAGANA"),
+    (0x30A0, 0x30FF, "KATAKANA"), (0x3130, 0x318F, "HANGUL"), (0x3400, 0x4DBF, "CJK"),
+    (0x4E00, 0x9FFF, "CJK"), (0xAC00, 0xD7AF, "HANGUL"), (0xF900, 0xFAFF, "CJK"),
+)
+SAMPLE_CHARACTERS = 4000
+SAMPLE_WORDS = 400
+
+
+@lru_cache(maxsize=4096)
+def script_of(character: str) -> str:
+    code = ord(character)
+    for low, high, script in SCRIPT_RANGES:
+        if low <= code <= high:
+            return script
+    name = unicodedata.name(character, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def dominant_script(text: str) -> tuple[str, float]:
+    counts: dict[str, int] = {}
+    for character in text[:SAMPLE_CHARACTERS]:
+        if character.isalpha():
+            script = script_of(character)
+            # one CJK or Hangul character carries about as much as three Latin letters
+            counts[script] = counts.get(script, 0) + (3 if script in SYLLABIC_SCRIPTS else 1)
+    if not counts:
+        return "", 0.0
+    if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) >= 0.05 * sum(counts.values()):
+        counts["HIRAGANA"] = counts.pop("HIRAGANA", 0) + counts.pop("KATAKANA", 0) + counts.pop("CJK", 0)
+    script = max(counts, key=lambda key: (counts[key], key))
+    return script, counts[script] / sum(counts.values())
+
+
+def _words(text: str) -> list[str]:
+    return [match.group(0).lower() for match in WORD.finditer(text)]
+
+
+def _score(words: Counter, total: int, language: str) -> float:
+    frequencies = table(language) or {}
+    return sum(count * frequencies.get(word, UNSEEN) for word, count in words.items()) / total
+
+
+def identify(text: str, candidates=None, min_words: int = 5) -> LanguageGuess | None:
+    """The language of a prose span; None when it is too short to judge."""
+    script, share = dominant_script(text)
+    if not script:
+        return None
+    if script in SCRIPT_LANGUAGES and script != "CJK" and len(SCRIPT_LANGUAGES[script]) == 1:
+        letters = sum(character.isalpha() for character in text)
+        if letters < 10:
+            return None
+        language = SCRIPT_LANGUAGES[script][0]
+        return LanguageGuess(language, share, f"{share:.0%} of the letters are {script.title()} script")
+    if script == "CJK":
+        letters = sum(script_of(c) == "CJK" for c in text if c.isalpha())
+        if letters < 10:
+            return None
+        return LanguageGuess("zh", share, f"{share:.0%} of the letters are Han characters, with no kana")
+    words = [word for word in _words(text[:SAMPLE_CHARACTERS]) if script_of(word[0]) == script][:SAMPLE_WORDS]
+    if len(words) < min_words:
+        return None
+    counted = Counter(words)
+    pool = SCRIPT_LANGUAGES.get(script) or LATIN_LANGUAGES
+    pool = [language for language in pool if candidates is None or language in candidates] or list(pool)
+    scored = sorted(((_score(counted, len(words), language), language) for language in pool), reverse=True)
+    (best_score, best), (second_score, second) = scored[0], scored[1] if len(scored) > 1 else (0.0, "")
+    margin = best_score - second_score
+    confidence = min(1.0, margin / 0.5) if second else 1.0
+    known = sum(word in (table(best) or {}) for word in words)
+    return LanguageGuess(best, confidence, f"{known} of {len(words)} words are common {langtags.name(best)} words; "
+                                           f"{langtags.name(best)} fits {margin:.2f} Zipf per word better than {langtags.name(second)}")
+
+
+def _evidence(word: str, language: str) -> float:
+    """How much more common a word is in English than in `language`, in Zipf units."""
+    english = (table("en") or {}).get(word, 0.0)
+    other = (table(language) or {}).get(word, 0.0)
+    return english - other
+
+
+def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: float = 2.5) -> list[EnglishPhrase]:
+    """Runs of consecutive English words inside text declared as `language`."""
+    if langtags.primary(language) == "en" or not available(language):
+        return []
+    found: list[EnglishPhrase] = []
+    run: list[tuple[re.Match, float]] = []
+
+    def close() -> None:
+        while run and run[-1][1] < WEAK:
+            run.pop()
+        while len(run) > min_words and run[-1][1] < 2 * WEAK:
+            run.pop()
+        while len(run) > min_words and run[0][1] < 2 * WEAK:
+            run.pop(0)
+        strong = [match.group(0) for match, evidence in run if evidence >= STRONG]
+        if len(run) >= min_words and strong and sum(evidence for _, evidence in run) >= min_evidence:
+            start, end = run[0][0].start(), run[-1][0].end()
+            found.append(EnglishPhrase(start, end, text[start:end],
+                                       f"{', '.join(repr(w) for w in strong)} {'is a' if len(strong) == 1 else 'are'} "
+                                       f"common English word{'s' if len(strong) > 1 else ''} and rare in {langtags.name(language)}"))
+        run.clear()
+
+    previous_end = 0
+    for match in WORD.finditer(text):
+        word = match.group(0)
+        if run and not RUN_BREAK.match(text[previous_end:match.start()]):
+            close()
+        previous_end = match.end()
+        evidence = _evidence(word.lower(), language)
+        english = (table("en") or {}).get(word.lower(), 0)
+        joins = run and evidence > -JOINER and english >= 5.0  # "date" in "to date and": common in both
+        if (word.isupper() and len(word) > 1) or english < 2.5 or (evidence < WEAK and not joins):
+            close()
+            continue
+        run.append((match, evidence))
+    close()
+    return found
+
+
+def english_share(text: str, language: str) -> tuple[int, int]:
+    """(words that read as English, words that read as `language`) among the words of `text`."""
+    english = native = 0
+    for word in _words(text):
+        if script_of(word[0]) in SYLLABIC_SCRIPTS:
+            native += max(1, len(word) // 2)  # unsegmented CJK: about two characters a word
+            continue
+        evidence = _evidence(word, language)
+        if evidence >= 0.5:
+            english += 1
+        elif evidence <= -0.5:
+            native += 1
+    return english, native
+
+
+def is_english_block(text: str, language: str, min_words: int = 4) -> LanguageGuess | None:
+    """Say so, with a reason, if a block declared as `language` is really English."""
+    if langtags.primary(language) == "en" or not available(language):
+        return None
+    english, native = english_share(text, language)
+    if english < min_words or english < 3 * native:
+        return None
+    return LanguageGuess("en", english / (english + native),
+                         f"{english} of its words read as English and {native} as {langtags.name(language)}")
+
+
+LATIN_LANGUAGES = tuple(sorted(
+    "ca cs da de en es fi fil fr hu id is it lt lv ms nb nl pl pt ro sh sk sl sv tr vi".split()
+))
