@@ -107,6 +107,7 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
                             color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
                             fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [])
     sys.stdout.write(report.render(diagnostics, context))
+    sys.stdout.flush()  # the summary follows the report when both streams go to one place
     if not arguments.quiet:
         print(terminal.summary(result.files, result.groups, diagnostics, hidden), file=sys.stderr)
     return EXIT_FAILED if any(context.fails(d) for d in diagnostics) else EXIT_CLEAN

@@ -53,7 +53,7 @@ def test_identical_diagnostics_are_matched_by_count(corpus, glossqa, tmp_path):
     swedish = tmp_path / "sv/a.md"
     swedish.write_text(swedish.read_text() + "\nSoft Sell är kvar.\n")
     run = glossqa("check", "--baseline", "baseline.json", ".")
-    assert run.lines == ["sv/a.md:12:1: warning untranslated 'Soft Sell' is left in English in this paragraph (listed term 'Soft Sell')"]
+    assert run.lines == ["sv/a.md:12:1: warning untranslated 'Soft Sell' is left in English in this paragraph: listed term 'Soft Sell'"]
 
 
 def test_a_fixed_problem_is_not_resurrected_by_a_changed_line(corpus, glossqa, tmp_path):
