@@ -6,13 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, langtags
-from .config import ConfigError, defaults, find_config, load_config
+from . import __version__, baseline, langtags, terminal
+from .catalog import checks
+from .config import Config, ConfigError, defaults, find_config, load_config
+from .model import SEVERITIES, ReportContext
 from .pipeline import check_paths
-from .report import FORMATS
+from .report import AUTO, FORMATS, resolve
 from .rules import RULES
 
-EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,14 +23,34 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="check translation groups under the given paths")
-    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files or folders (default: .)")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")],
+                       help="files or folders (default: .); their sibling translations are read too, but only these are reported on")
     where = check.add_mutually_exclusive_group()
     where.add_argument("--config", type=Path, metavar="FILE", help="use this rules.yaml instead of searching for one")
     where.add_argument("--isolated", action="store_true", help="ignore every config file; run every rule with its defaults")
     check.add_argument("--source", metavar="LANG", help="the source language every translation is compared with")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=sorted([*FORMATS, AUTO]), default="text",
+                       help="output format (default: text); auto is github inside GitHub Actions, else text")
 
-    commands.add_parser("rules", help="list the rules with their documentation")
+    failing = check.add_argument_group("what is reported and what fails")
+    failing.add_argument("--select", action="append", default=[], metavar="RULES",
+                         help="only these rule ids (comma-separated, repeatable); runs them even if rules.yaml disables them")
+    failing.add_argument("--ignore", action="append", default=[], metavar="RULES",
+                         help="not these rule ids (comma-separated, repeatable)")
+    failing.add_argument("--fail-on", choices=SEVERITIES, default=None,
+                         help="the least severity that makes the exit code 1 (default: error)")
+    failing.add_argument("--strict", action="store_true", help="fail on warnings too (same as --fail-on warning)")
+    failing.add_argument("--baseline", type=Path, metavar="FILE", help="hide the diagnostics recorded in FILE; only new ones are shown")
+    failing.add_argument("--write-baseline", type=Path, metavar="FILE",
+                         help="record today's diagnostics in FILE (replacing it) and exit 0")
+
+    shown = check.add_argument_group("terminal")
+    shown.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text format (default: auto: on a terminal, unless NO_COLOR is set)")
+    shown.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no closing summary on stderr")
+
+    rules = commands.add_parser("rules", help="list the rules with their documentation")
+    rules.add_argument("ids", nargs="*", metavar="RULE", help="show only these rules")
     return parser
 
 
@@ -37,9 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         if arguments.command == "rules":
-            return _list_rules()
+            return _list_rules(arguments.ids, parser)
         return _check(arguments, parser)
     except ConfigError as error:
+        print(f"glossqa: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except baseline.BaselineError as error:
         print(f"glossqa: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -50,6 +75,45 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     for path in arguments.paths:
         if not path.exists():
             parser.error(f"{path}: no such file or folder")
+    config = _config(arguments, parser)
+    selected = _rule_ids(arguments.select, "--select", parser)
+    ignored = _rule_ids(arguments.ignore, "--ignore", parser)
+    _choose_rules(config, selected, ignored)
+    if arguments.strict and arguments.fail_on not in (None, "warning"):
+        parser.error(f"--strict means --fail-on warning; it contradicts --fail-on {arguments.fail_on}")
+    fail_on = "warning" if arguments.strict else arguments.fail_on or "error"
+    recorded = baseline.load(arguments.baseline) if arguments.baseline else None
+
+    progress = terminal.Progress(sys.stderr) if not arguments.quiet else None
+    try:
+        result = check_paths(arguments.paths, config, progress)
+    finally:
+        if progress:
+            progress.close()
+    diagnostics = [d for d in result.diagnostics if (not selected or d.rule in selected) and d.rule not in ignored]
+
+    if arguments.write_baseline:
+        baseline.write(arguments.write_baseline, diagnostics)
+        if not arguments.quiet:
+            print(f"glossqa: recorded {len(diagnostics)} diagnostics in {arguments.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    hidden = 0
+    if recorded is not None:
+        diagnostics, hidden = baseline.hide(diagnostics, recorded, arguments.baseline)
+
+    report = resolve(arguments.format)
+    severities = {check_id: settings.severity for check_id, settings in config.rules.items() if settings.enabled}
+    context = ReportContext(files=result.paths, groups=result.groups, severities=severities, fail_on=fail_on,
+                            color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
+                            fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [])
+    sys.stdout.write(report.render(diagnostics, context))
+    sys.stdout.flush()  # the summary follows the report when both streams go to one place
+    if not arguments.quiet:
+        print(terminal.summary(result.files, result.groups, diagnostics, hidden), file=sys.stderr)
+    return EXIT_FAILED if any(context.fails(d) for d in diagnostics) else EXIT_CLEAN
+
+
+def _config(arguments, parser: argparse.ArgumentParser) -> Config:
     if arguments.isolated:
         config = defaults(RULES)
     else:
@@ -61,19 +125,38 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         config.source = langtags.normalize(arguments.source)
         if not config.source:
             parser.error(f"--source {arguments.source!r} is not a language tag")
-    result = check_paths(arguments.paths, config)
-    sys.stdout.write(FORMATS[arguments.format].render(result.diagnostics, result))
-    failed = any(diagnostic.severity == "error" for diagnostic in result.diagnostics)
-    return EXIT_ERRORS if failed else EXIT_CLEAN
+    return config
 
 
-def _list_rules() -> int:
-    for rule_id, module in RULES.items():
-        print(f"{rule_id} (default severity: {module.SEVERITY})")
-        print("    " + (module.__doc__ or "").strip().replace("\n", "\n    "))
-        if module.OPTIONS:
+def _rule_ids(values: list[str], option: str, parser: argparse.ArgumentParser) -> set[str]:
+    ids = {item.strip() for value in values for item in value.split(",") if item.strip()}
+    known = checks()
+    unknown = sorted(ids - set(known))
+    if unknown:
+        parser.error(f"{option}: unknown rule {', '.join(map(repr, unknown))} (known: {', '.join(known)})")
+    return ids
+
+
+def _choose_rules(config: Config, selected: set[str], ignored: set[str]) -> None:
+    """Run only what will be reported: a selected rule runs even if rules.yaml disables it."""
+    for rule_id, settings in config.rules.items():
+        if selected:
+            settings.enabled = rule_id in selected
+        if rule_id in ignored:
+            settings.enabled = False
+
+
+def _list_rules(ids: list[str], parser: argparse.ArgumentParser) -> int:
+    known = checks()
+    for unknown in [rule_id for rule_id in ids if rule_id not in known]:
+        parser.error(f"unknown rule {unknown!r} (known: {', '.join(known)})")
+    for rule_id in ids or known:
+        check = known[rule_id]
+        print(f"{rule_id} (default severity: {check.severity})")
+        print("    " + check.doc.strip().replace("\n", "\n    "))
+        if check.options:
             print("    Options (defaults):")
-            for option, default in module.OPTIONS.items():
+            for option, default in check.options.items():
                 print(f"      {option}: {default!r}")
         print()
     return EXIT_CLEAN

@@ -9,9 +9,9 @@ import yaml
 
 from . import langtags
 from .group import LAYOUTS, display_path
+from .model import SEVERITIES
 
 CONFIG_NAMES = ("rules.yaml", ".glossqa.yaml")
-SEVERITIES = ("error", "warning", "info")
 PROJECT_DEFAULTS = {
     "source": None,
     "layout": "auto",

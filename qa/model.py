@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+SEVERITIES = ("error", "warning", "info")  # most severe first
+
 
 @dataclass(frozen=True)
 class Location:
@@ -185,3 +187,18 @@ class Diagnostic:
     def sort_key(self) -> tuple:
         related = (self.related.path, self.related.line) if self.related else ("", 0)
         return (self.path, self.line, self.column, self.rule, related, self.message)
+
+
+@dataclass
+class ReportContext:
+    """What a report may show besides the diagnostics."""
+
+    files: list[str] = field(default_factory=list)  # the files checked, reported on
+    groups: int = 0
+    severities: dict[str, str] = field(default_factory=dict)  # check id -> severity in effect, for checks that ran
+    fail_on: str = "error"  # the least severity that fails the run
+    color: bool = False
+    fingerprints: list[str] = field(default_factory=list)  # one per diagnostic, in order; filled for formats that ask
+
+    def fails(self, diagnostic: Diagnostic) -> bool:
+        return SEVERITIES.index(diagnostic.severity) <= SEVERITIES.index(self.fail_on)

@@ -1,10 +1,13 @@
-"""Output formats: each module has `render(diagnostics, summary) -> str`."""
+"""Output formats: each module has NAME and `render(diagnostics, context) -> str` (context: model.ReportContext)."""
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from types import ModuleType
+
+AUTO = "auto"
 
 
 def load_formats() -> dict[str, ModuleType]:
@@ -14,6 +17,13 @@ def load_formats() -> dict[str, ModuleType]:
         if hasattr(module, "render"):
             formats[module.NAME] = module
     return formats
+
+
+def resolve(name: str, environ=os.environ) -> ModuleType:
+    """The format called `name`; `auto` is `github` inside GitHub Actions, else `text`."""
+    if name == AUTO:
+        name = "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return FORMATS[name]
 
 
 FORMATS = load_formats()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Diagnostic
+from ..model import Diagnostic, ReportContext
 
 NAME = "json"
 
@@ -23,5 +23,5 @@ def as_dict(diagnostic: Diagnostic) -> dict:
     }
 
 
-def render(diagnostics: list[Diagnostic], summary) -> str:
+def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
     return json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"

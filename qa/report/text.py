@@ -1,18 +1,26 @@
-"""`path:line:col: severity rule-id message`, one diagnostic a line."""
+"""`path:line:col: severity rule-id message`, one diagnostic a line; coloured when the context asks."""
 
 from __future__ import annotations
 
-from ..model import Diagnostic
+from ..model import Diagnostic, ReportContext
 
 NAME = "text"
 
+BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+SEVERITY_COLORS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
 
-def line(diagnostic: Diagnostic) -> str:
-    text = f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: {diagnostic.severity} {diagnostic.rule} {diagnostic.message}"
+
+def line(diagnostic: Diagnostic, color: bool = False) -> str:
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if color else text
+
+    where = paint(BOLD, f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
+    text = (f"{where} {paint(SEVERITY_COLORS[diagnostic.severity], diagnostic.severity)} "
+            f"{paint(DIM, diagnostic.rule)} {diagnostic.message}")
     if diagnostic.related:
-        text += f" (reference: {diagnostic.related.path}:{diagnostic.related.line})"
+        text += paint(DIM, f" (reference: {diagnostic.related.path}:{diagnostic.related.line})")
     return text
 
 
-def render(diagnostics: list[Diagnostic], summary) -> str:
-    return "".join(line(diagnostic) + "\n" for diagnostic in diagnostics)
+def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
+    return "".join(line(diagnostic, context.color) + "\n" for diagnostic in diagnostics)

@@ -1,0 +1,122 @@
+"""Baselines: record today's diagnostics so that only new ones fail.
+
+A diagnostic is recognised by its file, rule, message and the text of its line (whitespace
+collapsed), never by its line number, so it still matches after unrelated edits move it. Identical
+diagnostics are matched by count: a baseline holding two hides two, and a third one is new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path, PurePosixPath
+
+from .model import Diagnostic
+
+FORMAT_KEY = "glossqa-baseline"
+FORMAT_VERSION = 1
+
+Identity = tuple[str, str, str, str]  # path, rule, message, line text
+
+
+class BaselineError(Exception):
+    def __init__(self, path: Path, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
+
+
+class LineTexts:
+    """The text of the lines diagnostics point at, read once per file."""
+
+    def __init__(self):
+        self._files: dict[str, list[str]] = {}
+
+    def __call__(self, path: str, line: int) -> str:
+        if path not in self._files:
+            try:
+                self._files[path] = Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+            except OSError:
+                self._files[path] = []
+        lines = self._files[path]
+        return " ".join(lines[line - 1].split()) if 0 < line <= len(lines) else ""
+
+
+def identity(diagnostic: Diagnostic, texts: LineTexts, base: Path) -> Identity:
+    """What recognises a diagnostic across edits; its path is relative to `base`."""
+    path = PurePosixPath(os.path.relpath(os.path.abspath(diagnostic.path), base)).as_posix()
+    return path, diagnostic.rule, diagnostic.message, texts(diagnostic.path, diagnostic.line)
+
+
+def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
+    """A stable hash per diagnostic, numbered among identical ones (for SARIF partialFingerprints)."""
+    texts, seen, found = LineTexts(), Counter(), []
+    for diagnostic in diagnostics:
+        digest = hashlib.sha256("\0".join(identity(diagnostic, texts, Path.cwd())).encode()).hexdigest()[:32]
+        seen[digest] += 1
+        found.append(f"{digest}:{seen[digest]}")
+    return found
+
+
+def write(path: Path, diagnostics: list[Diagnostic]) -> None:
+    """Record the diagnostics in `path`, atomically: a reader sees the old file or the new one."""
+    base = path.resolve().parent
+    texts = LineTexts()
+    entries = []
+    for diagnostic in diagnostics:
+        where, rule, message, text = identity(diagnostic, texts, base)
+        entries.append({"path": where, "rule": rule, "message": message, "line": diagnostic.line, "text": text})
+    document = {FORMAT_KEY: FORMAT_VERSION, "diagnostics": entries}
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=base)
+    except OSError as error:
+        raise BaselineError(path, f"cannot write baseline: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(document, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except OSError as error:
+        raise BaselineError(path, f"cannot write baseline: {error.strerror or error}") from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def load(path: Path) -> Counter[Identity]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BaselineError(path, f"cannot read baseline: {getattr(error, 'strerror', None) or error}") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BaselineError(path, f"broken baseline: invalid JSON at line {error.lineno}: {error.msg}") from None
+    if not isinstance(document, dict) or document.get(FORMAT_KEY) != FORMAT_VERSION:
+        raise BaselineError(path, f"not a glossqa baseline: expected an object with \"{FORMAT_KEY}\": {FORMAT_VERSION}; "
+                                  "write one with --write-baseline")
+    entries = document.get("diagnostics")
+    if not isinstance(entries, list):
+        raise BaselineError(path, "broken baseline: \"diagnostics\" must be a list")
+    recorded: Counter[Identity] = Counter()
+    for index, entry in enumerate(entries):
+        fields = [entry.get(name) if isinstance(entry, dict) else None for name in ("path", "rule", "message", "text")]
+        if not all(isinstance(value, str) for value in fields):
+            raise BaselineError(path, f"broken baseline: diagnostic {index + 1} needs string fields path, rule, message and text")
+        recorded[tuple(fields)] += 1
+    return recorded
+
+
+def hide(diagnostics: list[Diagnostic], recorded: Counter[Identity], baseline: Path) -> tuple[list[Diagnostic], int]:
+    """The diagnostics the baseline does not hold, and how many it hid."""
+    remaining = Counter(recorded)
+    base, texts = baseline.resolve().parent, LineTexts()
+    kept = []
+    for diagnostic in diagnostics:
+        key = identity(diagnostic, texts, base)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            kept.append(diagnostic)
+    return kept, len(diagnostics) - len(kept)
