@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path, PurePosixPath
 
+from .atomic import write_atomically
 from .model import Diagnostic
 
 FORMAT_KEY = "glossqa-baseline"
@@ -70,18 +70,9 @@ def write(path: Path, diagnostics: list[Diagnostic]) -> None:
         entries.append({"path": where, "rule": rule, "message": message, "line": diagnostic.line, "text": text})
     document = {FORMAT_KEY: FORMAT_VERSION, "diagnostics": entries}
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=base)
+        write_atomically(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
         raise BaselineError(path, f"cannot write baseline: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(document, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except OSError as error:
-        raise BaselineError(path, f"cannot write baseline: {error.strerror or error}") from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def load(path: Path) -> Counter[Identity]:

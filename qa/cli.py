@@ -6,13 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, baseline, langtags, terminal
+from . import __version__, baseline, cache, langtags, parallel, terminal
+from .cache import Cache
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
 from .model import SEVERITIES, ReportContext
 from .pipeline import check_paths
 from .report import AUTO, FORMATS, resolve
 from .rules import RULES
+from .scope import project_root
 
 EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -43,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     failing.add_argument("--baseline", type=Path, metavar="FILE", help="hide the diagnostics recorded in FILE; only new ones are shown")
     failing.add_argument("--write-baseline", type=Path, metavar="FILE",
                          help="record today's diagnostics in FILE (replacing it) and exit 0")
+
+    speed = check.add_argument_group("speed")
+    speed.add_argument("-j", "--jobs", type=_positive, default=parallel.available_cores(), metavar="N",
+                       help="check groups in N processes (default: all cores, here %(default)s)")
+    speed.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help=f"keep results per group in DIR (default: {cache.DEFAULT_DIRECTORY} in the project root: "
+                            "the config file's folder, else the git work tree, else the current folder)")
+    speed.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
 
     shown = check.add_argument_group("terminal")
     shown.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -86,7 +96,7 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
 
     progress = terminal.Progress(sys.stderr) if not arguments.quiet else None
     try:
-        result = check_paths(arguments.paths, config, progress)
+        result = check_paths(arguments.paths, config, progress, arguments.jobs, _cache(arguments, config))
     finally:
         if progress:
             progress.close()
@@ -126,6 +136,18 @@ def _config(arguments, parser: argparse.ArgumentParser) -> Config:
         if not config.source:
             parser.error(f"--source {arguments.source!r} is not a language tag")
     return config
+
+
+def _cache(arguments, config: Config) -> Cache | None:
+    if arguments.no_cache:
+        return None
+    return Cache(arguments.cache_dir or cache.default_directory(project_root(arguments.paths, config.path)), config)
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def _rule_ids(values: list[str], option: str, parser: argparse.ArgumentParser) -> set[str]:

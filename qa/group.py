@@ -21,10 +21,14 @@ def display_path(path: Path) -> str:
 
 def group_files(paths: list[Path], layout: str = "auto") -> tuple[list[Group], list[SourceFile]]:
     """Groups of sibling translations, and the files whose language could not be told."""
+    return group_sources([place(path, layout) for path in paths])
+
+
+def group_sources(sources: list[SourceFile]) -> tuple[list[Group], list[SourceFile]]:
+    """group_files for files already placed, in the order given (the first of two same-language claims wins)."""
     groups: dict[str, dict[str, SourceFile]] = {}
     unplaced: list[SourceFile] = []
-    for path in paths:
-        source = place(path, layout)
+    for source in sources:
         if source.language == "":
             unplaced.append(source)
             continue

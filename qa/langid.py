@@ -8,8 +8,10 @@ qa/data/wordfreq), so two words can already say "English, not Swedish" — and s
 from __future__ import annotations
 
 import gzip
-from collections import Counter
 import re
+from collections import Counter
+from itertools import repeat
+from operator import mul
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,11 +104,11 @@ def script_of(character: str) -> str:
 
 def dominant_script(text: str) -> tuple[str, float]:
     counts: dict[str, int] = {}
-    for character in text[:SAMPLE_CHARACTERS]:
+    for character, occurrences in Counter(text[:SAMPLE_CHARACTERS]).items():
         if character.isalpha():
             script = script_of(character)
             # one CJK or Hangul character carries about as much as three Latin letters
-            counts[script] = counts.get(script, 0) + (3 if script in SYLLABIC_SCRIPTS else 1)
+            counts[script] = counts.get(script, 0) + occurrences * (3 if script in SYLLABIC_SCRIPTS else 1)
     if not counts:
         return "", 0.0
     if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) >= 0.05 * sum(counts.values()):
@@ -121,7 +123,7 @@ def _words(text: str) -> list[str]:
 
 def _score(words: Counter, total: int, language: str) -> float:
     frequencies = table(language) or {}
-    return sum(count * frequencies.get(word, UNSEEN) for word, count in words.items()) / total
+    return sum(map(mul, words.values(), map(frequencies.get, words, repeat(UNSEEN)))) / total
 
 
 def identify(text: str, candidates=None, min_words: int = 5) -> LanguageGuess | None:
@@ -130,13 +132,13 @@ def identify(text: str, candidates=None, min_words: int = 5) -> LanguageGuess | 
     if not script:
         return None
     if script in SCRIPT_LANGUAGES and script != "CJK" and len(SCRIPT_LANGUAGES[script]) == 1:
-        letters = sum(character.isalpha() for character in text)
+        letters = sum(map(str.isalpha, text))
         if letters < 10:
             return None
         language = SCRIPT_LANGUAGES[script][0]
         return LanguageGuess(language, share, f"{share:.0%} of the letters are {script.title()} script")
     if script == "CJK":
-        letters = sum(script_of(c) == "CJK" for c in text if c.isalpha())
+        letters = sum(count for c, count in Counter(text).items() if c.isalpha() and script_of(c) == "CJK")
         if letters < 10:
             return None
         return LanguageGuess("zh", share, f"{share:.0%} of the letters are Han characters, with no kana")

@@ -43,12 +43,16 @@ class ParsedFile:
     declared_languages: dict[str, str] = field(default_factory=dict)
 
 
-def read_text(source: SourceFile) -> tuple[str | None, ParseError | None]:
-    """The file's text with a BOM and CRLF removed, or why it cannot be read."""
+def read_bytes(source: SourceFile) -> bytes | ParseError:
+    """The file's bytes, or why it cannot be read."""
     try:
-        raw = source.path.read_bytes()
+        return source.path.read_bytes()
     except OSError as error:
-        return None, ParseError(1, f"cannot read file: {error.strerror or error}")
+        return ParseError(1, f"cannot read file: {error.strerror or error}")
+
+
+def decode_text(raw: bytes) -> tuple[str | None, ParseError | None]:
+    """The file's text with a BOM and CRLF removed, or why it is no Markdown text."""
     if not raw.strip():
         return None, ParseError(1, "file is empty")
     if b"\0" in raw[:8192]:

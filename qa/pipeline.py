@@ -1,4 +1,4 @@
-"""The whole check, top to bottom: scope, group, parse, build sections, align, run rules, apply suppressions."""
+"""The whole check, top to bottom: scope, group, (cache lookup,) parse, build sections, align, run rules, apply suppressions."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import suppress
+from . import parallel, suppress
 from .align import align_group
+from .cache import Cache
 from .config import Config
-from .group import display_path, group_files
-from .model import Diagnostic, Document, Group, Problem
-from .parse import parse_text, read_text
+from .group import display_path, group_sources
+from .model import Diagnostic, Document, Group, ParseError, Problem
+from .parse import decode_text, parse_text, read_bytes
 from .rules import RULES
 from .scope import find_scope, focus
 from .sections import build_document
@@ -27,26 +28,50 @@ class Result:
     paths: list[str] = field(default_factory=list)  # the files reported on
 
 
-def check_paths(paths: list[Path], config: Config, progress: Callable[[int, int], None] | None = None) -> Result:
+def check_paths(paths: list[Path], config: Config, progress: Callable[[int, int], None] | None = None,
+                jobs: int = 1, cache: Cache | None = None) -> Result:
+    """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
     scope = find_scope(paths, config.path, config.layout)
     targets = {display_path(path) for path in scope.targets}
-    groups, _unplaced = group_files(scope.files, config.layout)
+    groups, _unplaced = group_sources(scope.sources)
     groups = [group for group in groups if any(source.display_path in targets for source in group.files.values())]
     reported = {source.display_path for group in groups for source in group.files.values()} & targets
     result = Result(files=len(reported), groups=len(groups), paths=sorted(reported))
-    for done, group in enumerate(groups, 1):
-        result.diagnostics.extend(d for d in check_group(group, config, reported) if d.path in reported)
+    tasks = [(group, frozenset(source.display_path for source in group.files.values()) & reported) for group in groups]
+    for done, diagnostics in enumerate(parallel.run(_check_task, tasks, jobs, (config, cache)), 1):
+        result.diagnostics.extend(diagnostics)
         if progress:
             progress(done, len(groups))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
 
 
-def check_group(group: Group, config: Config, reported: set[str] | None = None) -> list[Diagnostic]:
+def _check_task(task: tuple[Group, frozenset[str]], config: Config, cache: Cache | None) -> list[Diagnostic]:
+    group, reported = task
+    return check_group(group, config, reported, cache)
+
+
+def check_group(group: Group, config: Config, reported: frozenset[str] | None = None,
+                cache: Cache | None = None) -> list[Diagnostic]:
+    """The diagnostics of one group's reported files (all its files when `reported` is None)."""
+    contents = {source.display_path: read_bytes(source) for source in group.files.values()}
+    key = cache.key(group, contents, reported if reported is not None else frozenset(contents)) if cache else ""
+    cached = cache.load(key) if cache else None
+    if cached is not None:
+        return cached
+    diagnostics = [d for d in _check_contents(group, contents, config, reported) if reported is None or d.path in reported]
+    if cache:
+        cache.store(key, diagnostics)
+    return diagnostics
+
+
+def _check_contents(group: Group, contents: dict[str, bytes | ParseError], config: Config,
+                    reported: frozenset[str] | None) -> list[Diagnostic]:
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     for source in group.files.values():
-        text, error = read_text(source)
+        content = contents.pop(source.display_path)
+        text, error = decode_text(content) if isinstance(content, bytes) else (None, content)
         if error:
             diagnostics.append(_parse_error(source.display_path, source.language, error))
             continue

@@ -12,26 +12,28 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .discover import discover
-from .group import group_files, place
-from .model import AlignedGroup
+from .group import group_sources, place
+from .model import AlignedGroup, SourceFile
 
 
 @dataclass
 class Scope:
     targets: list[Path]  # reported on
-    files: list[Path]  # the targets and their sibling translations
+    sources: list[SourceFile]  # the targets and their sibling translations, placed, sorted by path
 
 
 def find_scope(paths: list[Path], config_path: Path | None, layout: str) -> Scope:
+    """Each file is placed once: with the front-matter layout, placing a file means reading it."""
     targets = _absolute(discover(paths))
     root = project_root(paths, config_path)
     if root is None or not any(_strictly_inside(path, root) for path in paths):
-        return Scope(targets, targets)
-    everything = _absolute(discover([root]))
-    wanted = {place(path, layout).group_key for path in targets}
-    groups, _ = group_files(everything, layout)
+        return Scope(targets, [place(path, layout) for path in targets])
+    everything = {path: place(path, layout) for path in _absolute(discover([root]))}
+    placed = {**everything, **{path: everything.get(path) or place(path, layout) for path in targets}}
+    wanted = {placed[path].group_key for path in targets}
+    groups, _ = group_sources(list(everything.values()))
     siblings = {source.path for group in groups if group.key in wanted for source in group.files.values()}
-    return Scope(targets, sorted(siblings | set(targets)))
+    return Scope(targets, [placed[path] for path in sorted(siblings | set(targets))])
 
 
 def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:

@@ -1,0 +1,121 @@
+"""The result cache: each group's diagnostics, stored under a hash of everything that decides them.
+
+The key covers glossqa itself (its version, the bytes of its code and word tables, the versions of
+the parsers it uses), the effective config (rules, severities, options as prepared — so a
+glossary file's terms too —, source, layout, identical and translated keys), every sibling's path,
+language and content, and which of the group's files are reported on. A group whose key is found
+is not read further than hashing. Entries are written atomically; one that cannot be read or
+does not look right is a miss, so the cache can only make a run faster, never change its output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .atomic import write_atomically
+from .config import Config
+from .model import Diagnostic, Group, Location, ParseError
+
+DEFAULT_DIRECTORY = ".glossqa_cache"
+DEPENDENCIES = ("markdown-it-py", "mdit-py-plugins", "python-frontmatter", "PyYAML", "langdetect")
+ENTRY_SUFFIX = ".json"
+IGNORE_EVERYTHING = "# glossqa's result cache: safe to delete, never to commit\n*\n"
+
+
+class Cache:
+    def __init__(self, directory: Path, config: Config):
+        self.directory = directory
+        self.salt = _digest(_glossqa_fingerprint(), _config_fingerprint(config))
+
+    def key(self, group: Group, contents: dict[str, bytes | ParseError], reported: frozenset[str]) -> str:
+        """contents: display path -> the file's bytes, or why it could not be read."""
+        parts = [self.salt, group.key, *sorted(reported)]
+        for source in group.files.values():
+            content = contents[source.display_path]
+            parts += [source.display_path, source.language, source.group_key, source.declared_by,
+                      content.reason if isinstance(content, ParseError) else hashlib.blake2b(content).hexdigest()]
+        return _digest(*parts)
+
+    def load(self, key: str) -> list[Diagnostic] | None:
+        try:
+            rows = json.loads(self._entry(key).read_bytes())["diagnostics"]
+            return [_diagnostic(row) for row in rows]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def store(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        """Best effort: a cache that cannot be written only costs time."""
+        entry = self._entry(key)
+        try:
+            if not self.directory.is_dir():
+                self.directory.mkdir(parents=True, exist_ok=True)
+                write_atomically(self.directory / ".gitignore", IGNORE_EVERYTHING)
+            entry.parent.mkdir(exist_ok=True)
+            write_atomically(entry, json.dumps({"diagnostics": [_row(d) for d in diagnostics]}, ensure_ascii=False))
+        except OSError:
+            pass
+
+    def _entry(self, key: str) -> Path:
+        return self.directory / key[:2] / (key[2:] + ENTRY_SUFFIX)
+
+
+def _row(diagnostic: Diagnostic) -> list:
+    related = diagnostic.related
+    return [diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.rule, diagnostic.severity,
+            diagnostic.message, diagnostic.language, [related.path, related.line] if related else None]
+
+
+def _diagnostic(row: list) -> Diagnostic:
+    path, line, column, rule, severity, message, language, related = row
+    if not (all(isinstance(text, str) for text in (path, rule, severity, message))
+            and all(type(number) is int for number in (line, column)) and isinstance(language, (str, type(None)))):
+        raise TypeError("not a diagnostic")
+    if related is not None:
+        related_path, related_line = related
+        if not isinstance(related_path, str) or type(related_line) is not int:
+            raise TypeError("not a location")
+        related = Location(related_path, related_line)
+    return Diagnostic(path, line, column, rule, severity, message, language, related)
+
+
+def _glossqa_fingerprint() -> str:
+    """glossqa's version and the bytes of its package, so a changed rule or word table never reuses old results."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(f"{__version__} {sys.version_info[:2]}".encode())
+    for name in DEPENDENCIES:
+        try:
+            digest.update(f"{name} {metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(name.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _config_fingerprint(config: Config) -> str:
+    settings = {
+        "source": config.source, "layout": config.layout,
+        "identical-keys": config.identical_keys, "translated-keys": config.translated_keys,
+        "rules": {rule_id: asdict(rule) for rule_id, rule in config.rules.items()},
+    }
+    return json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_sorted_repr)
+
+
+def _sorted_repr(value) -> object:
+    return sorted(map(repr, value)) if isinstance(value, (set, frozenset)) else repr(value)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def default_directory(root: Path | None) -> Path:
+    """DEFAULT_DIRECTORY in the project root (the config file's folder, the git work tree, or here)."""
+    return (root or Path.cwd()) / DEFAULT_DIRECTORY
