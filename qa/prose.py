@@ -9,7 +9,8 @@ from typing import Iterator
 from .model import Document
 
 URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s)>\]]+|\bwww\.[^\s)>\]]+", re.I)
-FILE_NAME = re.compile(r"(?<![\w/])[\w.-]*[\w-]\.(?:md|html?|pdf|png|jpe?g|svg|gif|ya?ml|json|toml|py|js|ts|sh|txt|zip|exe)\b", re.I)
+FILE_EXTENSION = re.compile(r"\.(?:md|html?|pdf|png|jpe?g|svg|gif|ya?ml|json|toml|py|js|ts|sh|txt|zip|exe)\b", re.I)
+FILE_NAME = re.compile(r"(?<![\w/])[\w.-]*[\w-]" + FILE_EXTENSION.pattern, re.I)
 LANGUAGE_KEYS = frozenset({"lang", "language", "locale"})
 
 
@@ -36,10 +37,16 @@ class ProseLine:
 
 def strip_non_prose(text: str) -> str:
     """Blank out URLs and file names, keeping every other character where it was."""
-    for pattern in (URL, FILE_NAME):
-        if pattern.search(text):
-            text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    # the cheap tests first: a URL needs a colon or "www.", a file name its extension
+    if (":" in text or "www." in text.lower()) and URL.search(text):
+        text = URL.sub(_blank, text)
+    if FILE_EXTENSION.search(text) and FILE_NAME.search(text):
+        text = FILE_NAME.sub(_blank, text)
     return text
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
 
 
 def prose_blocks(document: Document, identical_keys: frozenset[str]) -> Iterator[ProseBlock]:

@@ -20,6 +20,7 @@ Passes:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from .. import langid, langtags
@@ -76,6 +77,11 @@ def _detect(text: str, declared: str, min_words: int) -> LanguageGuess | None:
         return langid.identify(text, min_words=min_words)
     if len(text.split()) < min_words:
         return None
+    return _langdetect(text)
+
+
+@lru_cache(maxsize=64)  # untranslated siblings share their text, and langdetect is slow
+def _langdetect(text: str) -> LanguageGuess | None:
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
