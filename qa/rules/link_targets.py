@@ -2,7 +2,9 @@
 
 Covers inline and reference-style links, autolinks, images and HTML `href`/`src`. A locale prefix
 (`/sv/page`) is removed before comparing, by the `locale-prefix` pattern: its `lang` group must be
-a language tag. Links in a section that has no counterpart are left to heading-structure.
+a language tag. A changed or extra link is reported at its own line; a missing one at the line of
+the translation's block that corresponds to the reference's. Links in a section that has no
+counterpart, or that an unclosed code fence swallowed, are left to heading-structure.
 
 Fails (reference has `[hard sell](/hard-sell)`):
 
@@ -20,7 +22,7 @@ from collections import Counter
 from typing import Iterator
 
 from .. import langtags
-from ..model import AlignedGroup, Link, Problem
+from ..model import AlignedGroup, Link, Problem, Section
 
 ID = "link-targets"
 SEVERITY = "error"
@@ -45,9 +47,12 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         return not any(pattern.search(link.target) for pattern in ignored)
 
     for alignment in group.alignments:
+        fence = alignment.translation.unclosed_fence
         for pair in alignment.pairs:
             if pair.reference is None or pair.translation is None:
                 continue
+            if fence and not alignment.reference.unclosed_fence and pair.translation.end_line >= fence.fence_line:
+                break
             theirs = [link for link in pair.reference.links if kept(link)]
             ours = [link for link in pair.translation.links if kept(link)]
             missing = Counter(normal(link) for link in theirs) - Counter(normal(link) for link in ours)
@@ -59,11 +64,22 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                 yield Problem(path, found.line, f"link target {found.target!r} differs from the reference's {wanted.target!r}",
                               related=reference.location(wanted.line))
             for wanted in missing_links[len(extra_links):]:
-                yield Problem(path, pair.translation.line, f"missing link to {wanted.target!r} in this section",
-                              related=reference.location(wanted.line))
+                yield Problem(path, _counterpart_line(wanted.line, pair.reference, pair.translation),
+                              f"missing link to {wanted.target!r} in this section", related=reference.location(wanted.line))
             for found in extra_links[len(missing_links):]:
                 yield Problem(path, found.line, f"extra link to {found.target!r}: the reference's section has no such link",
                               related=reference.location(pair.reference.line))
+
+
+def _counterpart_line(line: int, theirs: Section, ours: Section) -> int:
+    """The translation's line for a reference line: the same line of the same block, counted in the section."""
+    their_blocks = [block for block in theirs.blocks if block.kind != "heading"]
+    our_blocks = [block for block in ours.blocks if block.kind != "heading"]
+    holder = next((index for index, block in enumerate(their_blocks) if block.line <= line <= block.end_line), None)
+    if holder is None or not our_blocks:
+        return ours.line
+    block = our_blocks[min(holder, len(our_blocks) - 1)]
+    return min(block.line + line - their_blocks[holder].line, block.end_line)
 
 
 def _take(links: list[Link], surplus: Counter, normal) -> list[Link]:
