@@ -61,13 +61,16 @@ def _agreement(first: tuple, second: tuple) -> int:
 
 
 def identical_keys(documents: list[Document], configured: list[str], translated: list[str]) -> frozenset[str]:
-    """Keys that must stay identical: the configured ones, plus any untranslated key identical in every sibling."""
+    """Keys that must stay identical: the configured ones, plus any untranslated key that every sibling
+    has with one value, allowing one outlier among four or more: the outlier is the drift to report."""
     keys = set(configured)
     with_front_matter = [d.front_matter.entries for d in documents if d.front_matter and not d.errors]
+    allowed_outliers = 1 if len(with_front_matter) >= 4 else 0
     if len(with_front_matter) >= 2:
-        first = with_front_matter[0]
-        for key, entry in first.items():
-            if key not in translated and all(key in other and other[key].value == entry.value for other in with_front_matter[1:]):
+        for key in {key for entries in with_front_matter for key in entries} - set(translated):
+            values = Counter(repr(entries[key].value) if key in entries else None for entries in with_front_matter)
+            value, count = values.most_common(1)[0]
+            if value is not None and count >= len(with_front_matter) - allowed_outliers:
                 keys.add(key)
     return frozenset(keys)
 

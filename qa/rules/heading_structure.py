@@ -38,26 +38,38 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         if swallowed_from is not None:
             yield _swallowing_fence(alignment, swallowed_from)
         moved_spans: list[tuple[int, int]] = []
-        for index, pair in enumerate(alignment.pairs[:swallowed_from]):
+        missing_spans: list[tuple[int, int]] = []
+        extra_spans: list[tuple[int, int]] = []
+        pairs = alignment.pairs[:swallowed_from]
+        unpaired = {id(section) for pair in pairs for section in (pair.reference, pair.translation)
+                    if section is not None and (pair.reference is None or pair.translation is None)}
+        for index, pair in enumerate(pairs):
             if pair.reference is not None and pair.translation is not None:
-                yield from _compare_headings(alignment, pair, index, moved_spans)
+                yield from _compare_headings(alignment, pair, moved_spans)
             elif pair.reference is not None and pair.reference.heading is not None:
+                if _within(pair.reference, missing_spans):
+                    continue
+                missing_spans.append((pair.reference.line, _subtree_end(pair.reference)))
                 yield Problem(alignment.translation.path, _insertion_line(alignment, index),
-                              f"missing section: the reference has {_describe(pair.reference)}",
+                              f"missing section: the reference has {_describe(pair.reference)}"
+                              f"{_subsections(pair.reference, unpaired)}",
                               related=alignment.reference.location(pair.reference.line))
             elif pair.translation is not None and pair.translation.heading is not None:
+                if _within(pair.translation, extra_spans):
+                    continue
+                extra_spans.append((pair.translation.line, _subtree_end(pair.translation)))
                 yield Problem(alignment.translation.path, pair.translation.line,
-                              f"extra section {_describe(pair.translation)} has no counterpart in the reference",
+                              f"extra section {_describe(pair.translation)}{_subsections(pair.translation, unpaired)} "
+                              f"has no counterpart in the reference",
                               related=alignment.reference.location(_previous_reference_line(alignment.pairs, index)))
 
 
-def _compare_headings(alignment: Alignment, pair: SectionPair, index: int,
-                      moved_spans: list[tuple[int, int]]) -> Iterator[Problem]:
+def _compare_headings(alignment: Alignment, pair: SectionPair, moved_spans: list[tuple[int, int]]) -> Iterator[Problem]:
     ours, theirs = pair.translation, pair.reference
     if ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
-    if pair.moved and not any(start <= ours.line <= end for start, end in moved_spans):
+    if pair.moved and not _within(ours, moved_spans):
         moved_spans.append((ours.line, _subtree_end(ours)))
         yield Problem(path, ours.line, f"section {_describe(ours)} moved: the reference has it "
                       f"{_reference_neighbour(alignment, theirs)}", related=related)
@@ -114,6 +126,16 @@ def _anchor(section: Section) -> str:
 
 def _subtree_end(section: Section) -> int:
     return max(child.end_line for child in section.walk())
+
+
+def _within(section: Section, spans: list[tuple[int, int]]) -> bool:
+    """Inside a section already reported with its subsections."""
+    return any(start < section.line <= end for start, end in spans)
+
+
+def _subsections(section: Section, unpaired: set[int]) -> str:
+    count = sum(1 for child in section.walk() if child is not section and id(child) in unpaired)
+    return f" (with {count} subsection{'s' if count != 1 else ''})" if count else ""
 
 
 def _reference_neighbour(alignment: Alignment, section: Section) -> str:
