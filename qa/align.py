@@ -10,7 +10,7 @@ from . import langtags
 from .model import AlignedGroup, Alignment, Document, Section, SectionPair
 
 GAP = -0.45
-MOVE_THRESHOLD = 0.45  # same level and same block shape, with nothing that tells them apart
+MOVE_THRESHOLD = 0.44  # same level and same block shape, with nothing else that tells them apart
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 BLOCK_KINDS = ("paragraph", "list_item", "table_cell", "code", "html")
 LOCALE_PREFIX = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/)")
@@ -48,16 +48,19 @@ def choose_reference(documents: list[Document], source: str | None,
 
 
 def _document_signature(document: Document, identical: frozenset[str]) -> tuple:
-    sections = document.sections
-    headings = tuple((s.level, s.heading.anchor) for s in sections if s.heading)
-    links = tuple(sorted(Counter(neutral_target(l.target) for s in sections for l in s.links).items()))
-    entries = document.front_matter.entries if document.front_matter else {}
+    """What siblings should share, part by part; the sibling agreeing most with the others is the consensus."""
+    sections = tuple((a.level, a.heading_id, a.links, a.code) for a in map(section_anchors, document.sections))
+    front_matter = document.front_matter
+    entries = front_matter.entries if front_matter else {}
     values = tuple(repr(entries[key].value) if key in entries else None for key in sorted(identical))
-    return headings, links, tuple(entries), values
+    well_formed = (front_matter.delimiter if front_matter else None, document.unclosed_fence is None)
+    return sections, tuple(entries), values, well_formed
 
 
-def _agreement(first: tuple, second: tuple) -> int:
-    return sum(a == b for a, b in zip(first, second))
+def _agreement(first: tuple, second: tuple) -> float:
+    (sections_a, *rest_a), (sections_b, *rest_b) = first, second
+    same_sections = sum(a == b for a, b in zip(sections_a, sections_b)) / max(len(sections_a), len(sections_b), 1)
+    return same_sections + sum(a == b for a, b in zip(rest_a, rest_b))
 
 
 def identical_keys(documents: list[Document], configured: list[str], translated: list[str]) -> frozenset[str]:

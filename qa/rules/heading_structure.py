@@ -86,10 +86,9 @@ def _swallowed_from(alignment: Alignment) -> int | None:
     fence = alignment.translation.unclosed_fence
     if fence is None or alignment.reference.unclosed_fence is not None:
         return None
-    for index, pair in enumerate(alignment.pairs):
-        if pair.translation is not None and pair.translation.line > fence.fence_line:
-            return index
-    return len(alignment.pairs)
+    holders = [index for index, pair in enumerate(alignment.pairs)
+               if pair.translation is not None and pair.translation.line <= fence.fence_line]
+    return holders[-1] + 1 if holders else 0
 
 
 def _swallowing_fence(alignment: Alignment, swallowed_from: int) -> Problem:
