@@ -64,9 +64,14 @@ def main() -> None:
     parser.add_argument("corpora", nargs="*", type=Path)
     parser.add_argument("--rounds", type=int, default=1, help="rounds over each real corpus (one defect per group)")
     parser.add_argument("--corpus-rounds", type=int, default=10, help="rounds over corpus/ (it is one group)")
-    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--kinds", help="comma-separated defect kinds to inject (default: all)")
+    parser.add_argument("--show-misses", action="store_true", help="print each miss and each surplus diagnostic")
     arguments = parser.parse_args()
     rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # defects, found, new, new elsewhere
+    kinds = [kind.strip() for kind in arguments.kinds.split(",")] if arguments.kinds else [*DEFECTS, *NEUTRAL]
+    unknown = set(kinds) - set(DEFECTS) - set(NEUTRAL)
+    if unknown:
+        parser.error(f"unknown kinds {sorted(unknown)}; known: {', '.join([*DEFECTS, *NEUTRAL])}")
     sources = [("corpus", REPOSITORY / "corpus", arguments.corpus_rounds)]
     sources += [(path.name, path.resolve(), arguments.rounds) for path in arguments.corpora]
     with tempfile.TemporaryDirectory() as scratch:
@@ -77,7 +82,7 @@ def main() -> None:
             baseline = _run(clean, config)
             groups = _groups(clean)
             for round_number in range(rounds):
-                for kind in [*DEFECTS, *NEUTRAL]:
+                for kind in kinds:
                     rng = random.Random(f"{name}-{kind}-{round_number}")
                     work = Path(scratch, name, "work")
                     shutil.rmtree(work, ignore_errors=True)
@@ -178,16 +183,24 @@ def _score(kind, injected, groups, baseline, after, row, show_misses) -> None:
 
 
 def _new_in_mutated_file(before, after, line_map) -> list[tuple[int, str, str]]:
-    """Diagnostics after the mutation that were not there before; one on an edited line may have moved with it."""
+    """Diagnostics after the mutation that were not there before.
+
+    One on an edited line may have moved with it, and one at the same place may have a new wording
+    (a count in its message changed): neither is a new report.
+    """
     kept = Counter((line_map(line), rule, message) for line, rule, message in before)
     unplaced = Counter((rule, message) for line, rule, message in before if line_map(line) is None)
+    reworded = Counter((line_map(line), rule) for line, rule, message in before)
     new = []
     for diagnostic in after:
         line, rule, message = diagnostic
         if kept[diagnostic] > 0:
             kept[diagnostic] -= 1
+            reworded[(line, rule)] -= 1
         elif unplaced[(rule, message)] > 0:
             unplaced[(rule, message)] -= 1
+        elif reworded[(line, rule)] > 0:
+            reworded[(line, rule)] -= 1
         else:
             new.append(diagnostic)
     return new

@@ -12,6 +12,7 @@ from .model import AlignedGroup, Alignment, Document, Section, SectionPair
 GAP = -0.45
 MOVE_THRESHOLD = 0.44  # same level and same block shape, with nothing else that tells them apart
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+NAME = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{2,}\w*|\w*\d\w*)\b")
 BLOCK_KINDS = ("paragraph", "list_item", "table_cell", "code", "html")
 LOCALE_PREFIX = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/)")
 
@@ -108,6 +109,8 @@ class Anchors:
     code: frozenset[str]
     tokens: frozenset[str]  # numbers and inline code in the prose
     shape: tuple[int, ...]  # how many blocks of each kind
+    subsections: int
+    names: frozenset[str]  # heading words that translation tends to keep: names, acronyms, numbers
 
 
 def section_anchors(section: Section) -> Anchors:
@@ -121,6 +124,8 @@ def section_anchors(section: Section) -> Anchors:
         code=frozenset(code.strip() for code in section.code_blocks),
         tokens=frozenset(tokens),
         shape=tuple(sum(1 for block in blocks if block.kind == kind) for kind in BLOCK_KINDS),
+        subsections=len(section.children),
+        names=frozenset(NAME.findall(section.heading.text)) if section.heading else frozenset(),
     )
 
 
@@ -134,6 +139,9 @@ def similarity(first: Anchors, second: Anchors) -> float:
     score += _overlap(first.links, second.links, 0.9)
     score += _overlap(first.code, second.code, 0.4)
     score += _overlap(first.tokens, second.tokens, 0.3)
+    if first.names & second.names:
+        score += 0.5 * len(first.names & second.names) / min(len(first.names), len(second.names))
+    score += 0.1 if first.subsections == second.subsections else -0.1
     if first.shape == second.shape:
         score += 0.15
     elif sum(abs(a - b) for a, b in zip(first.shape, second.shape)) > max(1, sum(first.shape) // 3):
