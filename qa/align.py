@@ -159,7 +159,10 @@ def _overlap(first: frozenset, second: frozenset, weight: float) -> float:
 
 
 def align_sections(reference: list[Section], translation: list[Section]) -> list[SectionPair]:
-    """Needleman-Wunsch over section anchors, then unpaired sections that match each other are moves."""
+    """The untitled lead sections pair; the rest by Needleman-Wunsch over section anchors, then
+    unpaired sections that match each other are moves."""
+    if reference and translation and reference[0].heading is None and translation[0].heading is None:
+        return [SectionPair(reference[0], translation[0]), *align_sections(reference[1:], translation[1:])]
     ref_anchors = [section_anchors(s) for s in reference]
     tr_anchors = [section_anchors(s) for s in translation]
     rows, cols = len(reference), len(translation)

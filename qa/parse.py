@@ -25,6 +25,8 @@ HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)
 HTML_TAG = re.compile(r"<[^>]*>")
 HTML_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.I | re.S)
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
+MARKDOWN_IN_HTML = re.compile(r"\s*<(?:div|details|section|article|span|p)\b[^>]*\bmarkdown\b[^>]*>", re.I)
+TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][^>]*>\s*)+$")
 MANGLED_DELIMITER = re.compile(r"^-(?: +-){2,}\s*$")  # "- - -", as some translation platforms export "---"
 FENCE_RUN = re.compile(r"^\s*(`{2,}|~{2,})")
 TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?|'[^']*'|\"[^\"]*\")\s*:(?:\s|$)")
@@ -277,11 +279,21 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
     return clean_prose("".join(pieces)), line, tuple(inline_code)
 
 
+def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
+    """`<div markdown>` (MkDocs md_in_html): the lines up to the first blank one are Markdown between tags."""
+    first, end = token.map
+    inner = ["" if TAG_LINE.match(line) else line for line in parsed.lines[first:end]]
+    _collect(_MARKDOWN.parse("\n" * first + "\n".join(inner)), parsed)
+
+
 def _add_html_block(token, parsed: ParsedFile) -> None:
     content = token.content
     start = token.map[0] + 1
     if content.lstrip().startswith("<!--"):
         parsed.comments.append((start, content.strip()))
+        return
+    if MARKDOWN_IN_HTML.match(content):
+        _collect_markdown_in_html(token, parsed)
         return
     for match in HTML_LINK.finditer(content):
         line = start + content.count("\n", 0, match.start())

@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Iterator
 
 from .. import langtags
-from ..model import AlignedGroup, Link, Problem, Section
+from ..model import AlignedGroup, Link, Problem, Section, SectionPair
 
 ID = "link-targets"
 SEVERITY = "error"
@@ -48,15 +48,17 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
 
     for alignment in group.alignments:
         fence = alignment.translation.unclosed_fence
-        for pair in alignment.pairs:
+        for index, pair in enumerate(alignment.pairs):
             if pair.reference is None or pair.translation is None:
                 continue
             if fence and not alignment.reference.unclosed_fence and pair.translation.end_line >= fence.fence_line:
                 break
             theirs = [link for link in pair.reference.links if kept(link)]
             ours = [link for link in pair.translation.links if kept(link)]
+            absorbed = Counter(normal(link) for section in _lost_headings_after(alignment.pairs, index)
+                               for link in section.links if kept(link))
             missing = Counter(normal(link) for link in theirs) - Counter(normal(link) for link in ours)
-            extra = Counter(normal(link) for link in ours) - Counter(normal(link) for link in theirs)
+            extra = Counter(normal(link) for link in ours) - Counter(normal(link) for link in theirs) - absorbed
             missing_links = _take(theirs, missing, normal)
             extra_links = _take(ours, extra, normal)
             path, reference = alignment.translation.path, alignment.reference
@@ -69,6 +71,17 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             for found in extra_links[len(missing_links):]:
                 yield Problem(path, found.line, f"extra link to {found.target!r}: the reference's section has no such link",
                               related=reference.location(pair.reference.line))
+
+
+def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
+    """The reference sections missing right after this pair: a translation that lost a heading has
+    their links here, and heading-structure reports the loss."""
+    lost = []
+    for pair in pairs[index + 1:]:
+        if pair.translation is not None:
+            break
+        lost.append(pair.reference)
+    return lost
 
 
 def _counterpart_line(line: int, theirs: Section, ours: Section) -> int:
