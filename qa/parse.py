@@ -283,6 +283,9 @@ def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
     """`<div markdown>` (MkDocs md_in_html): the lines up to the first blank one are Markdown between tags."""
     first, end = token.map
     inner = ["" if TAG_LINE.match(line) else line for line in parsed.lines[first:end]]
+    inner[0] = MARKDOWN_IN_HTML.sub(lambda tag: " " * len(tag[0]), parsed.lines[first], count=1)
+    if MARKDOWN_IN_HTML.match(inner[0]):
+        return  # a second opening tag on the line; leave it as HTML rather than loop
     _collect(_MARKDOWN.parse("\n" * first + "\n".join(inner)), parsed)
 
 

@@ -2,7 +2,8 @@
 
 Covers inline and reference-style links, autolinks, images and HTML `href`/`src`. A locale prefix
 (`/sv/page`) is removed before comparing, by the `locale-prefix` pattern: its `lang` group must be
-a language tag. A changed or extra link is reported at its own line; a missing one at the line of
+a language tag. Links to a language edition of a site in `localized-sites` (`sv.wikipedia.org`)
+match any page of that site in any language. A changed or extra link is reported at its own line; a missing one at the line of
 the translation's block that corresponds to the reference's. Links in a section that has no
 counterpart, or that an unclosed code fence swallowed, are left to heading-structure.
 
@@ -29,15 +30,23 @@ SEVERITY = "error"
 OPTIONS = {
     "locale-prefix": r"^(?:https?://[^/]+)?/(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/|$)",
     "ignore": [],  # regular expressions for targets that may differ, e.g. "^https://crowdin"
+    # sites with one edition per language (`sv.wikipedia.org`): a translation may link its own
+    # language's article, so any page of the site matches any other
+    "localized-sites": ["wikipedia.org", "wiktionary.org", "wikibooks.org"],
 }
+LANGUAGE_SUBDOMAIN = re.compile(r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I)
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     prefix = re.compile(options["locale-prefix"])
     ignored = [re.compile(pattern) for pattern in options["ignore"]]
+    localized_sites = {site.lower() for site in options["localized-sites"]}
 
     def normal(link: Link) -> str:
         target = link.target.strip()
+        edition = LANGUAGE_SUBDOMAIN.match(target)
+        if edition and edition["site"].lower() in localized_sites and langtags.normalize(edition["lang"]):
+            return f"any page of {edition['site'].lower()}"
         match = prefix.search(target)
         if match and "lang" in prefix.groupindex and langtags.normalize(match["lang"]):
             target = target[: match.start("lang") - 1] + target[match.end("lang"):]
