@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import langtags
 from .model import AlignedGroup, Alignment, Document, Section, SectionPair
 
 GAP = -0.45
-MOVE_THRESHOLD = 0.44  # same level and same block shape, with nothing else that tells them apart
+MOVE_THRESHOLD = 0.64  # same level, shape, size and number of subsections, with nothing else that tells them apart
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+SMALL_SHARE = 0.01
 NAME = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{2,}\w*|\w*\d\w*)\b")
 BLOCK_KINDS = ("paragraph", "list_item", "table_cell", "code", "html")
 LOCALE_PREFIX = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/)")
@@ -110,7 +111,15 @@ class Anchors:
     tokens: frozenset[str]  # numbers and inline code in the prose
     shape: tuple[int, ...]  # how many blocks of each kind
     subsections: int
-    names: frozenset[str]  # heading words that translation tends to keep: names, acronyms, numbers
+    names: frozenset[str]
+    share: float = 0.0  # of the prose of the sections aligned with it: translation keeps proportions  # heading words that translation tends to keep: names, acronyms, numbers
+
+
+def _with_shares(sections: list[Section]) -> list[Anchors]:
+    anchors = [section_anchors(section) for section in sections]
+    sizes = [sum(len(block.text) for block in section.blocks) for section in sections]
+    total = sum(sizes) or 1
+    return [replace(anchor, share=size / total) for anchor, size in zip(anchors, sizes)]
 
 
 def section_anchors(section: Section) -> Anchors:
@@ -142,6 +151,8 @@ def similarity(first: Anchors, second: Anchors) -> float:
     if first.names & second.names:
         score += 0.5 * len(first.names & second.names) / min(len(first.names), len(second.names))
     score += 0.1 if first.subsections == second.subsections else -0.1
+    ratio = max(first.share, second.share, SMALL_SHARE) / max(min(first.share, second.share), SMALL_SHARE)
+    score += 0.2 if ratio < 1.5 else -0.2 if ratio > 2.5 else 0.0
     if first.shape == second.shape:
         score += 0.15
     elif sum(abs(a - b) for a, b in zip(first.shape, second.shape)) > max(1, sum(first.shape) // 3):
@@ -163,8 +174,8 @@ def align_sections(reference: list[Section], translation: list[Section]) -> list
     unpaired sections that match each other are moves."""
     if reference and translation and reference[0].heading is None and translation[0].heading is None:
         return [SectionPair(reference[0], translation[0]), *align_sections(reference[1:], translation[1:])]
-    ref_anchors = [section_anchors(s) for s in reference]
-    tr_anchors = [section_anchors(s) for s in translation]
+    ref_anchors = _with_shares(reference)
+    tr_anchors = _with_shares(translation)
     rows, cols = len(reference), len(translation)
     score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     step = [[""] * (cols + 1) for _ in range(rows + 1)]
