@@ -5,7 +5,7 @@
 - Every key the reference has is present, under the same name: a key translated along with its
   value (`titel:` for `title:`) is reported once, at its line.
 - Keys that must stay identical are identical: the project's `identical-keys` (default `keywords`)
-  plus any key whose value is the same in every sibling.
+  plus any key every sibling has with one value, allowing one outlier among four or more.
 - Keys that must be translated (the project's `translated-keys`, default `title`, `description`)
   are not left identical to an English source.
 
