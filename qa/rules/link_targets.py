@@ -2,8 +2,8 @@
 
 Covers inline and reference-style links, autolinks, images and HTML `href`/`src`. A locale prefix
 (`/sv/page`) is removed before comparing, by the `locale-prefix` pattern: its `lang` group must be
-a language tag. Links to a language edition of a site in `localized-sites` (`sv.wikipedia.org`)
-match any page of that site in any language. A changed or extra link is reported at its own line; a missing one at the line of
+a language tag. A link to another language's edition of a site in `localized-sites`
+(`sv.wikipedia.org` where the reference has `en.wikipedia.org`) matches the reference's link. A changed or extra link is reported at its own line; a missing one at the line of
 the translation's block that corresponds to the reference's. Links in a section that has no
 counterpart, or that an unclosed code fence swallowed, are left to heading-structure.
 
@@ -31,7 +31,7 @@ OPTIONS = {
     "locale-prefix": r"^(?:https?://[^/]+)?/(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/|$)",
     "ignore": [],  # regular expressions for targets that may differ, e.g. "^https://crowdin"
     # sites with one edition per language (`sv.wikipedia.org`): a translation may link its own
-    # language's article, so any page of the site matches any other
+    # language's article, so a page of another edition matches the reference's page
     "localized-sites": ["wikipedia.org", "wiktionary.org", "wikibooks.org"],
 }
 LANGUAGE_SUBDOMAIN = re.compile(r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I)
@@ -44,9 +44,6 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
 
     def normal(link: Link) -> str:
         target = link.target.strip()
-        edition = LANGUAGE_SUBDOMAIN.match(target)
-        if edition and edition["site"].lower() in localized_sites and langtags.normalize(edition["lang"]):
-            return f"any page of {edition['site'].lower()}"
         match = prefix.search(target)
         if match and "lang" in prefix.groupindex and langtags.normalize(match["lang"]):
             target = target[: match.start("lang") - 1] + target[match.end("lang"):]
@@ -68,8 +65,8 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                                for link in section.links if kept(link))
             missing = Counter(normal(link) for link in theirs) - Counter(normal(link) for link in ours)
             extra = Counter(normal(link) for link in ours) - Counter(normal(link) for link in theirs) - absorbed
-            missing_links = _take(theirs, missing, normal)
-            extra_links = _take(ours, extra, normal)
+            missing_links, extra_links = _other_editions_removed(
+                _take(theirs, missing, normal), _take(ours, extra, normal), localized_sites)
             path, reference = alignment.translation.path, alignment.reference
             for wanted, found in zip(missing_links, extra_links):
                 yield Problem(path, found.line, f"link target {found.target!r} differs from the reference's {wanted.target!r}",
@@ -80,6 +77,29 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             for found in extra_links[len(missing_links):]:
                 yield Problem(path, found.line, f"extra link to {found.target!r}: the reference's section has no such link",
                               related=reference.location(pair.reference.line))
+
+
+def _edition(link: Link, localized_sites: set[str]) -> tuple[str, str] | None:
+    """(site, language) of a link to one language's edition of a localized site."""
+    match = LANGUAGE_SUBDOMAIN.match(link.target.strip())
+    if match and match["site"].lower() in localized_sites and langtags.normalize(match["lang"]):
+        return match["site"].lower(), match["lang"].lower()
+    return None
+
+
+def _other_editions_removed(missing: list[Link], extra: list[Link], localized_sites: set[str]) -> tuple[list, list]:
+    """A translation may link its own language's article instead of the reference's: such pairs match."""
+    extra = list(extra)
+    still_missing = []
+    for wanted in missing:
+        wanted_edition = _edition(wanted, localized_sites)
+        counterpart = next((found for found in extra if wanted_edition and (edition := _edition(found, localized_sites))
+                            and edition[0] == wanted_edition[0] and edition[1] != wanted_edition[1]), None)
+        if counterpart is None:
+            still_missing.append(wanted)
+        else:
+            extra.remove(counterpart)
+    return still_missing, extra
 
 
 def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
