@@ -39,9 +39,11 @@ from qa.rules import RULES  # noqa: E402
 STRUCTURAL = {"heading-structure", "link-targets", "front-matter", "parse-error"}
 NEAR = 3
 ATX = re.compile(r"^(#{2,6})\s+(\S.*)$")
+HTML_HEADING = re.compile(r"^\s*<h([2-6])\b", re.I)
 INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]+)\)")
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s*\S")
+TRANSLATED_KEYS = {"title", "description"}
 TRANSLATED_KEY_NAMES = {"title": "titel", "description": "beskrivning", "keywords": "nyckelord",
                         "icon": "ikon", "cover": "omslag", "meta_title": "meta_titel"}
 
@@ -232,8 +234,13 @@ def _outside_code(lines: list[str]) -> list[int]:
 
 
 def _headings(lines: list[str]) -> list[tuple[int, int]]:
-    """(index, level) of ATX headings of level 2 or more outside code."""
-    return [(index, len(match[1])) for index in _outside_code(lines) for match in [ATX.match(lines[index])] if match]
+    """(index, level) of headings of level 2 or more outside code, ATX or HTML (`<h2>`)."""
+    found = []
+    for index in _outside_code(lines):
+        atx, html = ATX.match(lines[index]), HTML_HEADING.match(lines[index])
+        if atx or html:
+            found.append((index, len(atx[1]) if atx else int(html[1])))
+    return found
 
 
 def _section_end(lines: list[str], headings: list[tuple[int, int]], position: int) -> int:
@@ -300,7 +307,7 @@ def moved_section(lines, rng, root, relative):
 
 
 def heading_level(lines, rng, root, relative):
-    leaves = _leaf_sections(lines)
+    leaves = [leaf for leaf in _leaf_sections(lines) if ATX.match(lines[leaf[0]])]
     if not leaves:
         return None
     start, _end, level = rng.choice(leaves)
@@ -373,8 +380,10 @@ def key_renamed(lines, rng, root, relative):
 
 
 def key_value_changed(lines, rng, root, relative):
-    """A value every sibling shares (a configured identical key, or one the same everywhere), changed."""
-    keys = _front_matter_keys(lines)
+    """A value every sibling shares (a configured identical key, or one the same everywhere), changed.
+
+    Not a key that is translated (title, description): those may differ."""
+    keys = [index for index in _front_matter_keys(lines) if KEY_LINE.match(lines[index])[1] not in TRANSLATED_KEYS]
     rng.shuffle(keys)
     for index in keys:
         key = KEY_LINE.match(lines[index])[1]
@@ -417,7 +426,7 @@ def front_matter_delimiters(lines, rng, root, relative):
 
 
 def html_heading(lines, rng, root, relative):
-    headings = _headings(lines)
+    headings = [heading for heading in _headings(lines) if ATX.match(lines[heading[0]])]
     if not headings:
         return None
     index, level = rng.choice(headings)
