@@ -233,6 +233,20 @@ def _outside_code(lines: list[str]) -> list[int]:
     return kept
 
 
+def _markdown_lines(lines: list[str]) -> list[int]:
+    """Body lines outside code and outside raw HTML blocks (which Markdown does not render inside)."""
+    kept, in_html = [], False
+    for index in _outside_code(lines):
+        line = lines[index]
+        if not line.strip():
+            in_html = False
+        elif not in_html and re.match(r"\s*</?[A-Za-z!]", line) and "markdown" not in line:
+            in_html = True
+        if not in_html:
+            kept.append(index)
+    return kept
+
+
 def _headings(lines: list[str]) -> list[tuple[int, int]]:
     """(index, level) of headings of level 2 or more outside code, ATX or HTML (`<h2>`)."""
     found = []
@@ -318,7 +332,7 @@ def heading_level(lines, rng, root, relative):
 
 
 def _link_lines(lines: list[str]) -> list[tuple[int, re.Match]]:
-    return [(index, match) for index in _outside_code(lines) for match in INLINE_LINK.finditer(lines[index])
+    return [(index, match) for index in _markdown_lines(lines) for match in INLINE_LINK.finditer(lines[index])
             if not lines[index].lstrip().startswith(("[", "*[", "<!--"))]
 
 
@@ -344,7 +358,7 @@ def link_missing(lines, rng, root, relative):
 
 
 def link_extra(lines, rng, root, relative):
-    prose = [index for index in _outside_code(lines)
+    prose = [index for index in _markdown_lines(lines)
              if len(lines[index].split()) >= 6 and not lines[index].lstrip().startswith(("#", "<", "|", "!", "["))]
     if not prose:
         return None

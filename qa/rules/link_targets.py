@@ -65,8 +65,13 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                                for link in section.links if kept(link))
             missing = Counter(normal(link) for link in theirs) - Counter(normal(link) for link in ours)
             extra = Counter(normal(link) for link in ours) - Counter(normal(link) for link in theirs) - absorbed
+
+            def place(link: Link, side: list[Link]) -> int:
+                """Where a link sits, in the translation's lines."""
+                return link.line if side is ours else _counterpart_line(link.line, pair.reference, pair.translation)
+
             missing_links, extra_links = _other_editions_removed(
-                _take(theirs, missing, normal), _take(ours, extra, normal), localized_sites)
+                _take(theirs, missing, normal, place, ours), _take(ours, extra, normal, place, theirs), localized_sites)
             path, reference = alignment.translation.path, alignment.reference
             for wanted, found in zip(missing_links, extra_links):
                 yield Problem(path, found.line, f"link target {found.target!r} differs from the reference's {wanted.target!r}",
@@ -124,11 +129,16 @@ def _counterpart_line(line: int, theirs: Section, ours: Section) -> int:
     return min(block.line + line - their_blocks[holder].line, block.end_line)
 
 
-def _take(links: list[Link], surplus: Counter, normal) -> list[Link]:
+def _take(links: list[Link], surplus: Counter, normal, place, others: list[Link]) -> list[Link]:
+    """The surplus links; of several with one target, those farthest from the other side's."""
     taken = []
-    for link in links:
-        key = normal(link)
-        if surplus[key] > 0:
-            surplus[key] -= 1
-            taken.append(link)
-    return taken
+    for key, count in surplus.items():
+        candidates = [link for link in links if normal(link) == key]
+        counterparts = [place(other, others) for other in others if normal(other) == key]
+
+        def distance(link: Link) -> int:
+            here = place(link, links)
+            return min((abs(here - there) for there in counterparts), default=0)
+
+        taken += sorted(candidates, key=lambda link: (-distance(link), link.line))[:count]
+    return sorted(taken, key=lambda link: link.line)
