@@ -277,6 +277,11 @@ def _leaf_sections(lines: list[str]) -> list[tuple[int, int, int]]:
     return leaves
 
 
+def _with_blank_end(section: list[str]) -> list[str]:
+    """A section moved from the end of a file gets the blank line that separates it from the next."""
+    return section if not section[-1].strip() else section + [""]
+
+
 def missing_section(lines, rng, root, relative):
     headings = _headings(lines)
     if len(headings) < 2:
@@ -295,7 +300,7 @@ def extra_section(lines, rng, root, relative):
         targets = [index for index, other in headings if other == level and not start - 1 <= index <= end + 1]
         if targets:
             at = rng.choice(targets)
-            section = lines[start:end]
+            section = _with_blank_end(lines[start:end])
             return Mutation(lines[:at] + section + lines[at:], at + 1)
     return None
 
@@ -313,7 +318,7 @@ def moved_section(lines, rng, root, relative):
         targets = [index for position, index in enumerate(siblings) if position <= here - 2 or position >= here + 3]
         if targets:
             at = rng.choice(targets)
-            section = lines[start:end]
+            section = _with_blank_end(lines[start:end])
             rest = lines[:start] + lines[end:]
             at_after = at if at < start else at - (end - start)
             return Mutation(rest[:at_after] + section + rest[at_after:], at_after + 1)

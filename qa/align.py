@@ -152,11 +152,13 @@ def similarity(first: Anchors, second: Anchors) -> float:
         score += 0.5 * len(first.names & second.names) / min(len(first.names), len(second.names))
     score += 0.1 if first.subsections == second.subsections else -0.1
     ratio = max(first.share, second.share, SMALL_SHARE) / max(min(first.share, second.share), SMALL_SHARE)
-    score += 0.2 if ratio < 1.5 else -0.2 if ratio > 2.5 else 0.0
+    score += 0.2 if ratio < 1.25 else 0.05 if ratio < 1.5 else -0.15 if ratio < 2 else -0.3
     if first.shape == second.shape:
         score += 0.15
-    elif sum(abs(a - b) for a, b in zip(first.shape, second.shape)) > max(1, sum(first.shape) // 3):
+    elif sum(abs(a - b) for a, b in zip(first.shape, second.shape)) <= max(1, sum(first.shape) // 3):
         score -= 0.1
+    else:
+        score -= 0.25
     return score
 
 

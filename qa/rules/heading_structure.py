@@ -23,6 +23,7 @@ Passes:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import AlignedGroup, Alignment, Problem, Section, SectionPair
@@ -34,13 +35,13 @@ OPTIONS: dict = {}
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     for alignment in group.alignments:
-        swallowed_from = _swallowed_from(alignment)
-        if swallowed_from is not None:
-            yield _swallowing_fence(alignment, swallowed_from)
+        swallowed = _swallowed(alignment)
+        if swallowed is not None:
+            yield _swallowing_fence(alignment, swallowed)
         moved_spans: list[tuple[int, int]] = []
         missing_spans: list[tuple[int, int]] = []
         extra_spans: list[tuple[int, int]] = []
-        pairs = alignment.pairs[:swallowed_from]
+        pairs = alignment.pairs[:swallowed.start] if swallowed else alignment.pairs
         unpaired = {id(section) for pair in pairs for section in (pair.reference, pair.translation)
                     if section is not None and (pair.reference is None or pair.translation is None)}
         for index, pair in enumerate(pairs):
@@ -81,38 +82,51 @@ def _compare_headings(alignment: Alignment, pair: SectionPair, moved_spans: list
                       related=related)
 
 
-def _swallowed_from(alignment: Alignment) -> int | None:
-    """The index of the first pair an unclosed fence in the translation swallows, if the reference closes its own."""
+@dataclass(frozen=True)
+class Swallowed:
+    """What an unclosed fence in the translation takes: every pair from `start` on."""
+
+    start: int
+    holder: Section  # the translation's section where the fence opens
+    counterpart: Section | None  # the reference's section holding the fence that was broken
+
+
+def _swallowed(alignment: Alignment) -> Swallowed | None:
+    """Everything from the translation's section where the fence opens: the swallowed text may have
+    put that section out of alignment, so its counterpart is the first reference section left."""
     fence = alignment.translation.unclosed_fence
     if fence is None or alignment.reference.unclosed_fence is not None:
         return None
-    holders = [index for index, pair in enumerate(alignment.pairs)
-               if pair.translation is not None and pair.translation.line <= fence.fence_line]
-    return holders[-1] + 1 if holders else 0
+    pairs = alignment.pairs
+    intact = [index for index, pair in enumerate(pairs)
+              if pair.translation is not None and pair.translation.end_line < fence.fence_line]
+    start = intact[-1] + 1 if intact else 0
+    holder = next((pair.translation for pair in pairs[start:] if pair.translation is not None), None)
+    counterpart = next((pair.reference for pair in pairs[start:] if pair.reference is not None), None)
+    return Swallowed(start, holder, counterpart) if holder is not None else None
 
 
-def _swallowing_fence(alignment: Alignment, swallowed_from: int) -> Problem:
+def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
     fence = alignment.translation.unclosed_fence
-    lost = [pair.reference for pair in alignment.pairs[swallowed_from:]
-            if pair.reference is not None and pair.reference.heading is not None]
+    lost = [pair.reference for pair in alignment.pairs[swallowed.start:]
+            if pair.reference is not None and pair.reference is not swallowed.counterpart
+            and pair.reference.heading is not None]
     message = f"unclosed code fence: {fence.reason}"
     if lost:
         shown = ", ".join(_describe(section) for section in lost[:3]) + (", ..." if len(lost) > 3 else "")
         message += f", swallowing {len(lost)} section{'s' if len(lost) != 1 else ''} of the reference ({shown})"
     return Problem(alignment.translation.path, fence.line, message,
-                   related=alignment.reference.location(_reference_fence_line(alignment, swallowed_from)))
+                   related=alignment.reference.location(_reference_fence_line(fence.fence_line, swallowed)))
 
 
-def _reference_fence_line(alignment: Alignment, swallowed_from: int) -> int:
+def _reference_fence_line(fence_line: int, swallowed: Swallowed) -> int:
     """The reference's fence that the broken one translates: same section, same place among its code blocks."""
-    fence = alignment.translation.unclosed_fence
-    holder = next((pair for pair in reversed(alignment.pairs[:swallowed_from]) if pair.translation is not None), None)
-    if holder is None or holder.reference is None:
+    if swallowed.counterpart is None:
         return 1
-    ours = [block.line for block in holder.translation.blocks if block.kind == "code"]
-    theirs = [block.line for block in holder.reference.blocks if block.kind == "code"]
-    ordinal = sum(1 for line in ours if line < fence.fence_line)
-    return theirs[min(ordinal, len(theirs) - 1)] if theirs else holder.reference.line
+    ours = [block.line for block in swallowed.holder.blocks if block.kind == "code"]
+    theirs = [block.line for block in swallowed.counterpart.blocks if block.kind == "code"]
+    ordinal = sum(1 for line in ours if line < fence_line)
+    return theirs[min(ordinal, len(theirs) - 1)] if theirs else swallowed.counterpart.line
 
 
 def _describe(section: Section) -> str:
