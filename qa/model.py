@@ -79,6 +79,16 @@ class FrontMatter:
     entries: dict[str, FrontMatterEntry]
     line: int  # the opening delimiter
     end_line: int  # the closing delimiter
+    delimiter: str = "---"  # as written; a translation platform may mangle it to "- - -"
+
+
+@dataclass(frozen=True)
+class UnclosedFence:
+    """A code fence that runs to the end of the file, swallowing every later heading and link."""
+
+    line: int  # where the fix goes: the fence itself, or the line that lost a backtick
+    fence_line: int  # where the unclosed fence opens
+    reason: str
 
 
 @dataclass
@@ -107,6 +117,7 @@ class Document:
     errors: list[ParseError] = field(default_factory=list)
     declared_languages: dict[str, str] = field(default_factory=dict)  # where -> tag
     comments: list[tuple[int, str]] = field(default_factory=list)  # HTML comments, for directives
+    unclosed_fence: UnclosedFence | None = None
 
     @property
     def path(self) -> str:
@@ -136,6 +147,7 @@ class Group:
 class SectionPair:
     reference: Section | None
     translation: Section | None
+    moved: bool = False  # paired, but the translation has it somewhere else
 
 
 @dataclass

@@ -12,7 +12,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from . import langtags
-from .model import Block, FrontMatter, FrontMatterEntry, Heading, Link, ParseError, SourceFile
+from .model import Block, FrontMatter, FrontMatterEntry, Heading, Link, ParseError, SourceFile, UnclosedFence
 from .group import FRONT_MATTER_LANGUAGE_KEYS
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).use(admon_plugin).enable("table")
@@ -25,6 +25,10 @@ HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)
 HTML_TAG = re.compile(r"<[^>]*>")
 HTML_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.I | re.S)
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
+MARKDOWN_IN_HTML = re.compile(r"\s*<(?:div|details|section|article|span|p)\b[^>]*\bmarkdown\b[^>]*>", re.I)
+TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][^>]*>\s*)+$")
+MANGLED_DELIMITER = re.compile(r"^-(?: +-){2,}\s*$")  # "- - -", as some translation platforms export "---"
+FENCE_RUN = re.compile(r"^\s*(`{2,}|~{2,})")
 TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?|'[^']*'|\"[^\"]*\")\s*:(?:\s|$)")
 
 
@@ -41,6 +45,7 @@ class ParsedFile:
     comments: list[tuple[int, str]] = field(default_factory=list)
     errors: list[ParseError] = field(default_factory=list)
     declared_languages: dict[str, str] = field(default_factory=dict)
+    unclosed_fence: UnclosedFence | None = None
 
 
 def read_bytes(source: SourceFile) -> bytes | ParseError:
@@ -82,6 +87,35 @@ def parse_text(text: str, source: SourceFile) -> ParsedFile:
     return parsed
 
 
+def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
+    """The fence if nothing closes it; then the likely culprit is a neighbouring fence one backtick short."""
+    start, end = token.map
+    closing = lines[end - 1].strip() if end - 1 > start else ""
+    if end - 1 > start and closing and set(closing) == {token.markup[0]} and len(closing) >= len(token.markup):
+        return None
+    if end < len(lines) and any(line.strip() for line in lines[end:]):
+        return None  # ended by its container (a list item, a blockquote), not by the file
+    short = token.markup[0] * (len(token.markup) - 1)
+    fence_line = start + 1
+    for index in range(start + 1, end):
+        run = FENCE_RUN.match(lines[index])
+        if run and run[1] == short and not lines[index].strip()[len(short):].strip():
+            return UnclosedFence(index + 1, fence_line,
+                                 f"this fence closes with {len(short)} of the {len(token.markup)} {_fence_char(token)} "
+                                 f"that opened it at line {fence_line}, so the code block runs to the end of the file")
+    for index in range(start - 1, max(start - 40, -1), -1):
+        run = FENCE_RUN.match(lines[index])
+        if run and run[1] == short:
+            return UnclosedFence(index + 1, fence_line,
+                                 f"this fence opens with {len(short)} {_fence_char(token)}, not {len(token.markup)}, so "
+                                 f"the closing fence at line {fence_line} opens a code block that runs to the end of the file")
+    return UnclosedFence(fence_line, fence_line, "this code fence is never closed, so it runs to the end of the file")
+
+
+def _fence_char(token) -> str:
+    return "backticks" if token.markup[0] == "`" else "tildes"
+
+
 def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
     """Fill parsed.front_matter; return the index of the first body line."""
     opener = lines[0].strip() if lines else ""
@@ -89,9 +123,14 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
         end = _closing(lines, "+++")
         parsed.errors.append(ParseError(1, "TOML front matter (+++) is not supported; use YAML between --- lines"))
         return end + 1 if end else 0
-    if opener != "---":
+    if MANGLED_DELIMITER.match(opener):
+        end = _closing_match(lines, MANGLED_DELIMITER)
+        if end is None or not _parses_as_mapping("\n".join(lines[1:end])):
+            return 0  # a thematic break, not front matter
+    elif opener == "---":
+        end = _closing(lines, "---", "...")
+    else:
         return 0
-    end = _closing(lines, "---", "...")
     if end is None:
         parsed.errors.append(ParseError(1, "front matter opened at line 1 is never closed with ---"))
         return 0
@@ -117,8 +156,22 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
         str(key): FrontMatterEntry(str(key), value, key_lines.get(str(key), 1))
         for key, value in metadata.items()
     }
-    parsed.front_matter = FrontMatter(entries, 1, end + 1)
+    parsed.front_matter = FrontMatter(entries, 1, end + 1, lines[0].strip())
     return end + 1
+
+
+def _parses_as_mapping(block: str) -> bool:
+    try:
+        return isinstance(yaml.safe_load(block), dict)
+    except yaml.YAMLError:
+        return False
+
+
+def _closing_match(lines: list[str], pattern: re.Pattern) -> int | None:
+    for index in range(1, len(lines)):
+        if pattern.match(lines[index]):
+            return index
+    return None
 
 
 def _closing(lines: list[str], *delimiters: str) -> int | None:
@@ -155,6 +208,8 @@ def _collect(tokens, parsed: ParsedFile) -> None:
                 block_kind = containers[-1] if containers else "paragraph"
                 _add_inline_block(block_kind, token, line, parsed)
         elif kind in ("fence", "code_block"):
+            if kind == "fence" and parsed.unclosed_fence is None:
+                parsed.unclosed_fence = _unclosed_fence(token, parsed.lines)
             start = token.map[0] + 1
             parsed.code_blocks.append((start, token.content))
             parsed.blocks.append(Block("code", start, token.map[1], ""))
@@ -228,11 +283,24 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
     return clean_prose("".join(pieces)), line, tuple(inline_code)
 
 
+def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
+    """`<div markdown>` (MkDocs md_in_html): the lines up to the first blank one are Markdown between tags."""
+    first, end = token.map
+    inner = ["" if TAG_LINE.match(line) else line for line in parsed.lines[first:end]]
+    inner[0] = MARKDOWN_IN_HTML.sub(lambda tag: " " * len(tag[0]), parsed.lines[first], count=1)
+    if MARKDOWN_IN_HTML.match(inner[0]):
+        return  # a second opening tag on the line; leave it as HTML rather than loop
+    _collect(_MARKDOWN.parse("\n" * first + "\n".join(inner)), parsed)
+
+
 def _add_html_block(token, parsed: ParsedFile) -> None:
     content = token.content
     start = token.map[0] + 1
     if content.lstrip().startswith("<!--"):
         parsed.comments.append((start, content.strip()))
+        return
+    if MARKDOWN_IN_HTML.match(content):
+        _collect_markdown_in_html(token, parsed)
         return
     for match in HTML_LINK.finditer(content):
         line = start + content.count("\n", 0, match.start())

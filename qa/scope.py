@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import langtags
 from .discover import discover
 from .group import group_sources, place
 from .model import AlignedGroup, SourceFile
@@ -50,9 +51,11 @@ def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
 
 
 def project_root(paths: list[Path], config_path: Path | None) -> Path | None:
-    """The first of the config file's folder, the git work tree and the current folder that holds every path."""
+    """The first of the config file's folder, the git work tree, the current folder and the folder holding
+    the language folders that holds every path."""
     first = Path(os.path.abspath(paths[0]))
-    candidates = [config_path.resolve().parent if config_path else None, _git_top_level(first), Path.cwd()]
+    candidates = [config_path.resolve().parent if config_path else None, _git_top_level(first), Path.cwd(),
+                  _above_language_folder(first)]
     for candidate in candidates:
         if candidate and all(_inside(path, candidate) for path in paths):
             return candidate
@@ -63,6 +66,14 @@ def _git_top_level(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
+    return None
+
+
+def _above_language_folder(start: Path) -> Path | None:
+    """For `site/tr/basics/x.md`, `site`: where the sibling language folders are."""
+    for folder in (start, *start.parents):
+        if folder.parent != folder and langtags.normalize(folder.name):
+            return folder.parent
     return None
 
 

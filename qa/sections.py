@@ -44,4 +44,5 @@ def build_document(source: SourceFile, parsed: ParsedFile) -> Document:
         errors=parsed.errors,
         declared_languages=parsed.declared_languages,
         comments=parsed.comments,
+        unclosed_fence=parsed.unclosed_fence,
     )

@@ -50,7 +50,7 @@ def test_changed_image_html_and_reference_targets_are_reported_at_their_lines(co
     ]
 
 
-def test_missing_link_is_reported_in_its_section(corpus, glossqa):
+def test_missing_link_is_reported_at_the_line_that_lost_it(corpus, glossqa):
     corpus({"en/sales.md": EN, "sv/sales.md": article("Försäljning", """
         # Försäljning
 
@@ -64,4 +64,18 @@ def test_missing_link_is_reported_in_its_section(corpus, glossqa):
         """)})
     run = glossqa("check", "--isolated", "--format", "json", ".")
     found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "link-targets"]
-    assert found == [(4, "missing link to '/hard-sell' in this section")]
+    assert found == [(6, "missing link to '/hard-sell' in this section")]
+
+
+def test_own_language_edition_of_wikipedia_matches_but_a_retarget_does_not(corpus, glossqa):
+    en = article("Sales", "# Sales\n\nSee [selling](https://en.wikipedia.org/wiki/Selling) and [buying](https://en.wikipedia.org/wiki/Buying).\n")
+    corpus({"en/sales.md": en, "sv/sales.md": article("Försäljning", """
+        # Försäljning
+
+        Se [försäljning](https://sv.wikipedia.org/wiki/F%C3%B6rs%C3%A4ljning) och [köp](https://en.wikipedia.org/wiki/Purchasing).
+        """)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [(d["line"], d["message"]) for d in run.json if d["rule"] == "link-targets"] == [
+        (6, "link target 'https://en.wikipedia.org/wiki/Purchasing' differs from the reference's "
+            "'https://en.wikipedia.org/wiki/Buying'"),
+    ]
