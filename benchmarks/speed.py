@@ -10,8 +10,9 @@ content. Then it measures, and prints as a Markdown table:
   with markdown-it-py, in this one process;
 - glossqa cold (empty cache), warm (run again, nothing changed), after one file changed, and cold
   with --jobs 1; each is the real CLI in a subprocess with every rule on (--isolated);
-- the wall time, the CPU time and the peak RSS of each (the largest single process, from wait4,
-  and all of glossqa's processes together, sampled from /proc);
+- the wall time, the CPU time and the peak memory of each: the RSS of the largest single process
+  (from wait4) and the proportional set size of all of glossqa's processes together (sampled from
+  /proc; pages the workers share with the main process count once);
 - the peak RSS of a cold run over one copy only, to show memory does not grow with the site.
 
     python benchmarks/speed.py ../shared/corpora/privacyguides corpus/ [--files 20000] [--keep DIR]
@@ -57,7 +58,7 @@ class Measurement:
     wall: float
     cpu: float
     largest_rss: int = 0  # KiB, the largest single process
-    total_rss: int = 0  # KiB, all processes of the run together, sampled
+    total_rss: int = 0  # KiB, all processes of the run together (proportional set size), sampled
     output: bytes = b""
 
 
@@ -115,7 +116,7 @@ def _run(arguments, scratch: Path) -> None:
     rss_limit = 400 * 1024
     print(f"\n{datetime.date.today().isoformat()}, {_machine()}; {len(paths)} files, {size / 1e6:.0f} MB, "
           f"{len(languages)} languages; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}.\n")
-    print("| run | wall s | × floor | CPU s | peak RSS, largest process | peak RSS, all processes | target | met |")
+    print("| run | wall s | × floor | CPU s | peak RSS, largest process | peak memory, all processes (PSS) | target | met |")
     print("|---|---:|---:|---:|---:|---:|---|---|")
     _row(floor, floor, "", None)
     _row(cold, floor, "≤ 1.5× floor, RSS ≤ 400 MB", cold.wall <= 1.5 * floor.wall and cold.largest_rss <= rss_limit)
@@ -230,14 +231,21 @@ class _TreeSampler(threading.Thread):
             children = [pid for pid, ppid in parents.items() if ppid == parent]
             tree.update(children)
             frontier.extend(children)
-        total = 0
-        for pid in tree:
-            try:
-                with open(f"/proc/{pid}/statm") as statm:
-                    total += int(statm.read().split()[1]) * PAGE_SIZE // 1024
-            except (OSError, IndexError, ValueError):
-                continue
-        return total
+        return sum(_proportional_set_size(pid) for pid in tree)
+
+
+def _proportional_set_size(pid: int) -> int:
+    """KiB of memory a process holds, pages shared with its parent (forked workers) counted once overall."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            return next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+    except (OSError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * PAGE_SIZE // 1024
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def _change_one_file(site: Path) -> str:

@@ -290,7 +290,11 @@ def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
     inner[0] = MARKDOWN_IN_HTML.sub(lambda tag: " " * len(tag[0]), parsed.lines[first], count=1)
     if MARKDOWN_IN_HTML.match(inner[0]):
         return  # a second opening tag on the line; leave it as HTML rather than loop
-    _collect(_MARKDOWN.parse("\n" * first + "\n".join(inner)), parsed)
+    tokens = _MARKDOWN.parse("\n".join(inner))
+    for token in tokens:  # parsed alone, not behind `first` blank lines: a file full of them stays linear
+        if token.map:
+            token.map = [token.map[0] + first, token.map[1] + first]
+    _collect(tokens, parsed)
 
 
 def _add_html_block(token, parsed: ParsedFile) -> None:
