@@ -183,6 +183,8 @@ def _closing(lines: list[str], *delimiters: str) -> int | None:
 
 def clean_prose(text: str) -> str:
     """Remove what is markup rather than words: attribute lists, shortcodes, icons, tags."""
+    if "{" not in text and ":" not in text and "<" not in text:
+        return text  # each of them needs one of these
     for pattern in (SHORTCODE, ATTRIBUTE_LIST, ICON, HTML_TAG):
         if pattern.search(text):
             text = pattern.sub(lambda m: " " + "\n" * m.group(0).count("\n"), text)
