@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from typing import Callable, Iterator
 
@@ -29,7 +30,7 @@ def run(function: Callable, tasks: list, jobs: int, arguments: tuple = ()) -> It
 
 
 def _in_pool(function: Callable, tasks: list, workers: int, arguments: tuple) -> Iterator:
-    # fork shares the loaded modules and word tables with the workers; elsewhere it is unsafe or missing
+    # fork starts workers with every module already imported; elsewhere it is unsafe or missing
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     chunk = max(1, len(tasks) // (workers * TASKS_PER_WORKER))
     with context.Pool(workers, initializer=_start_worker, initargs=(function, arguments)) as pool:
@@ -38,6 +39,7 @@ def _in_pool(function: Callable, tasks: list, workers: int, arguments: tuple) ->
 
 def _start_worker(function: Callable, arguments: tuple) -> None:
     global _function, _arguments
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
     _function, _arguments = function, arguments
 
 
