@@ -18,7 +18,7 @@ from .group import FRONT_MATTER_LANGUAGE_KEYS
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).use(admon_plugin).enable("table")
 
 HEADING_ANCHOR = re.compile(r"\s*\{[^{}]*?#([\w:.-]+)[^{}]*\}\s*$")
-ATTRIBUTE_LIST = re.compile(r"\{\s*[:.#][^{}]*\}")
+ATTRIBUTE_LIST = re.compile(r"\{\s*(?:[:.#]|[\w-]+=)[^{}]*\}")
 SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 ICON = re.compile(r":(?:octicons|material|fontawesome|simple)-[\w-]+:")
 HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -27,6 +27,7 @@ HTML_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.I | re.S)
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
 MARKDOWN_IN_HTML = re.compile(r"\s*<(?:div|details|section|article|span|p)\b[^>]*\bmarkdown\b[^>]*>", re.I)
 TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][^>]*>\s*)+$")
+CONTENT_TAB = re.compile(r'^(\s*)===\+?\s+"(.*)"\s*$')
 MANGLED_DELIMITER = re.compile(r"^-(?: +-){2,}\s*$")  # "- - -", as some translation platforms export "---"
 FENCE_RUN = re.compile(r"^\s*(`{2,}|~{2,})")
 TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?|'[^']*'|\"[^\"]*\")\s*:(?:\s|$)")
@@ -78,9 +79,26 @@ def parse_text(text: str, source: SourceFile) -> ParsedFile:
             if entry and isinstance(entry.value, str):
                 parsed.declared_languages["front matter"] = langtags.normalize(entry.value) or entry.value
                 break
-    body = "\n" * body_start + "\n".join(lines[body_start:])
+    body = "\n" * body_start + "\n".join(_content_tabs_unindented(lines[body_start:]))
     _collect(_MARKDOWN.parse(body), parsed)
     return parsed
+
+
+def _content_tabs_unindented(lines: list[str]) -> list[str]:
+    """MkDocs content tabs (`=== "Label"` and 4-space-indented content) as plain Markdown: the label a
+    line of prose, the content dedented, so it is not read as an indented code block."""
+    result, indent = [], None
+    for line in lines:
+        tab = CONTENT_TAB.match(line)
+        if tab:
+            indent = tab[1] + "    "
+            result.append(tab[1] + tab[2])
+        elif indent is not None and (line.startswith(indent) or not line.strip()):
+            result.append(line[len(indent):] if line.strip() else line)
+        else:
+            indent = None
+            result.append(line)
+    return result
 
 
 def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:

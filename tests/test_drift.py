@@ -174,3 +174,14 @@ def test_shortcodes_admonitions_and_attribute_lists_are_not_drift(corpus, glossq
             .replace("Redigera [filen](/config) och sätt 42.", '!!! tip "Tips"\n    Redigera [filen](/config) och sätt 42.')
             .replace("Läs [mer](/more).", "Läs [mer](/more){ .md-button }."))
     assert check(corpus, glossqa, body, keywords="guide") == []
+
+
+def test_content_tabs_are_prose_and_links_not_code(corpus, glossqa):
+    tabs = '=== "Linux"\n\n    Run it from [the site](https://example.com/get){ rel=nofollow }.\n\n'
+    english = EN.replace("## Help", tabs + "## Help")
+    translated = SV_LINES.replace("## Hjälp", tabs.replace("Run it from", "Kör den från").replace("/get", "/other") + "## Hjälp")
+    others = {f"{language}/guide.md": article("Guiden", translated, keywords="guide") for language in ("da", "fi", "de")}
+    corpus({"en/guide.md": english, **others, "sv/guide.md": article("Guiden", translated, keywords="guide")})
+    found = structural(glossqa("check", "--isolated", "--format", "json", "sv/guide.md"))
+    assert found == [("sv/guide.md", 31, "link-targets", "link target 'https://example.com/other' differs from the "
+                      "reference's 'https://example.com/get'", "en/guide.md", 31)]
