@@ -84,7 +84,8 @@ class FrontMatter:
 
 @dataclass(frozen=True)
 class UnclosedFence:
-    """A code fence that runs to the end of the file, swallowing every later heading and link."""
+    """A broken code fence: from it on, the file's code and prose are swallowed or swapped, so every
+    later heading and link is unreliable."""
 
     line: int  # where the fix goes: the fence itself, or the line that lost a backtick
     fence_line: int  # where the unclosed fence opens

@@ -18,7 +18,7 @@ from .group import FRONT_MATTER_LANGUAGE_KEYS
 _MARKDOWN = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).use(admon_plugin).enable("table")
 
 HEADING_ANCHOR = re.compile(r"\s*\{[^{}]*?#([\w:.-]+)[^{}]*\}\s*$")
-ATTRIBUTE_LIST = re.compile(r"\{\s*[:.#][^{}]*\}")
+ATTRIBUTE_LIST = re.compile(r"\{\s*(?:[:.#]|[\w-]+=)[^{}]*\}")
 SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 ICON = re.compile(r":(?:octicons|material|fontawesome|simple)-[\w-]+:")
 HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -27,6 +27,8 @@ HTML_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.I | re.S)
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
 MARKDOWN_IN_HTML = re.compile(r"\s*<(?:div|details|section|article|span|p)\b[^>]*\bmarkdown\b[^>]*>", re.I)
 TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][^>]*>\s*)+$")
+CONTENT_TAB = re.compile(r'^(\s*)===\+?\s+"(.*)"\s*$')
+SHORT_FENCE_OPENER = re.compile(r"^\s*(?:``|~~)[\w+-]*\s*$")
 MANGLED_DELIMITER = re.compile(r"^-(?: +-){2,}\s*$")  # "- - -", as some translation platforms export "---"
 FENCE_RUN = re.compile(r"^\s*(`{2,}|~{2,})")
 TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?|'[^']*'|\"[^\"]*\")\s*:(?:\s|$)")
@@ -46,6 +48,7 @@ class ParsedFile:
     errors: list[ParseError] = field(default_factory=list)
     declared_languages: dict[str, str] = field(default_factory=dict)
     unclosed_fence: UnclosedFence | None = None
+    short_fences: list[UnclosedFence] = field(default_factory=list)  # fence lines one backtick short
 
 
 def read_bytes(source: SourceFile) -> bytes | ParseError:
@@ -82,9 +85,28 @@ def parse_text(text: str, source: SourceFile) -> ParsedFile:
             if entry and isinstance(entry.value, str):
                 parsed.declared_languages["front matter"] = langtags.normalize(entry.value) or entry.value
                 break
-    body = "\n" * body_start + "\n".join(lines[body_start:])
+    body = "\n" * body_start + "\n".join(_content_tabs_unindented(lines[body_start:]))
     _collect(_MARKDOWN.parse(body), parsed)
+    if parsed.unclosed_fence is None and parsed.short_fences:
+        parsed.unclosed_fence = parsed.short_fences[0]  # every later fence pairs with the wrong one
     return parsed
+
+
+def _content_tabs_unindented(lines: list[str]) -> list[str]:
+    """MkDocs content tabs (`=== "Label"` and 4-space-indented content) as plain Markdown: the label a
+    line of prose, the content dedented, so it is not read as an indented code block."""
+    result, indent = [], None
+    for line in lines:
+        tab = CONTENT_TAB.match(line)
+        if tab:
+            indent = tab[1] + "    "
+            result.append(tab[1] + tab[2])
+        elif indent is not None and (line.startswith(indent) or not line.strip()):
+            result.append(line[len(indent):] if line.strip() else line)
+        else:
+            indent = None
+            result.append(line)
+    return result
 
 
 def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
@@ -110,6 +132,15 @@ def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
                                  f"this fence opens with {len(short)} {_fence_char(token)}, not {len(token.markup)}, so "
                                  f"the closing fence at line {fence_line} opens a code block that runs to the end of the file")
     return UnclosedFence(fence_line, fence_line, "this code fence is never closed, so it runs to the end of the file")
+
+
+def _short_closers(token, lines: list[str]) -> list[UnclosedFence]:
+    """Lines inside a fence that would have closed it with one more backtick."""
+    short = token.markup[0] * (len(token.markup) - 1)
+    start, end = token.map
+    return [UnclosedFence(index + 1, index + 1, f"this fence closes with {len(short)} of the {len(token.markup)} "
+                          f"{_fence_char(token)} that opened it at line {start + 1}, so every later fence pairs with the wrong one")
+            for index in range(start + 1, end) if lines[index].strip() == short]
 
 
 def _fence_char(token) -> str:
@@ -209,9 +240,14 @@ def _collect(tokens, parsed: ParsedFile) -> None:
             else:
                 block_kind = containers[-1] if containers else "paragraph"
                 _add_inline_block(block_kind, token, line, parsed)
+                if SHORT_FENCE_OPENER.match(parsed.lines[line - 1]):
+                    parsed.short_fences.append(UnclosedFence(line, line, (
+                        "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one")))
         elif kind in ("fence", "code_block"):
             if kind == "fence" and parsed.unclosed_fence is None:
                 parsed.unclosed_fence = _unclosed_fence(token, parsed.lines)
+            if kind == "fence":
+                parsed.short_fences += _short_closers(token, parsed.lines)
             start = token.map[0] + 1
             parsed.code_blocks.append((start, token.content))
             parsed.blocks.append(Block("code", start, token.map[1], ""))

@@ -122,7 +122,7 @@ def test_fence_that_lost_a_backtick_is_one_diagnostic_at_the_broken_fence(corpus
     body = SV_LINES.replace("```bash", "``bash")
     assert check(corpus, glossqa, body, keywords="guide") == [
         ("sv/guide.md", 23, "heading-structure",
-         "unclosed code fence: this fence opens with 2 backticks, not 3, so the closing fence at line 25 opens a "
+         "broken code fence: this fence opens with 2 backticks, not 3, so the closing fence at line 25 opens a "
          "code block that runs to the end of the file, swallowing 1 section of the reference (## Help)",
          "en/guide.md", 23),
     ]
@@ -132,7 +132,7 @@ def test_closing_fence_that_lost_a_backtick(corpus, glossqa):
     body = SV_LINES.replace("guide --run\n```", "guide --run\n``")
     assert check(corpus, glossqa, body, keywords="guide") == [
         ("sv/guide.md", 25, "heading-structure",
-         "unclosed code fence: this fence closes with 2 of the 3 backticks that opened it at line 23, so the code "
+         "broken code fence: this fence closes with 2 of the 3 backticks that opened it at line 23, so the code "
          "block runs to the end of the file, swallowing 1 section of the reference (## Help)", "en/guide.md", 23),
     ]
 
@@ -174,3 +174,28 @@ def test_shortcodes_admonitions_and_attribute_lists_are_not_drift(corpus, glossq
             .replace("Redigera [filen](/config) och sätt 42.", '!!! tip "Tips"\n    Redigera [filen](/config) och sätt 42.')
             .replace("Läs [mer](/more).", "Läs [mer](/more){ .md-button }."))
     assert check(corpus, glossqa, body, keywords="guide") == []
+
+
+def test_content_tabs_are_prose_and_links_not_code(corpus, glossqa):
+    tabs = '=== "Linux"\n\n    Run it from [the site](https://example.com/get){ rel=nofollow }.\n\n'
+    english = EN.replace("## Help", tabs + "## Help")
+    translated = SV_LINES.replace("## Hjälp", tabs.replace("Run it from", "Kör den från").replace("/get", "/other") + "## Hjälp")
+    others = {f"{language}/guide.md": article("Guiden", translated, keywords="guide") for language in ("da", "fi", "de")}
+    corpus({"en/guide.md": english, **others, "sv/guide.md": article("Guiden", translated, keywords="guide")})
+    found = structural(glossqa("check", "--isolated", "--format", "json", "sv/guide.md"))
+    assert found == [("sv/guide.md", 31, "link-targets", "link target 'https://example.com/other' differs from the "
+                      "reference's 'https://example.com/get'", "en/guide.md", 31)]
+
+
+def test_fence_one_backtick_short_that_makes_later_fences_pair_wrongly(corpus, glossqa):
+    two_fences = "```bash\nguide --run\n```\n\nLäs [mer](/more).\n\n```bash\nguide --stop\n```\n"
+    english = EN.replace("```bash\nguide --run\n```\n", two_fences.replace("Läs [mer]", "Read [more]").replace("Läs", "Read"))
+    translated = SV_LINES.replace("```bash\nguide --run\n```\n\nLäs [mer](/more).\n", two_fences)
+    others = {f"{language}/guide.md": article("Guiden", translated, keywords="guide") for language in ("da", "fi", "de")}
+    corpus({"en/guide.md": english, **others,
+            "sv/guide.md": article("Guiden", translated.replace("```bash\nguide --run", "``bash\nguide --run"), keywords="guide")})
+    found = structural(glossqa("check", "--isolated", "--format", "json", "sv/guide.md"))
+    assert [(line, rule, message) for _, line, rule, message, _, _ in found] == [
+        (23, "heading-structure", "broken code fence: this line opens a code fence with 2 backticks, not 3, so every later "
+         "fence pairs with the wrong one, swallowing 1 section of the reference (## Help)"),
+    ]

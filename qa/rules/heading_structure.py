@@ -7,8 +7,8 @@ inline code, block shape), so each defect is one diagnostic, not a cascade:
 - an extra section;
 - a section that moved, at its heading, naming where the reference has it;
 - a heading whose level or explicit id (`{#id}`) changed;
-- a code fence that is never closed, at the fence (or at the fence that lost a backtick), once
-  for all the sections it swallows.
+- a broken code fence (one that lost a backtick, so it never closes or every later fence pairs with
+  the wrong one), once, at the broken fence, for all the sections it swallows.
 
 Fails (reference `en/a.md` has `## Setup {#setup}` then `## Usage`):
 
@@ -111,7 +111,7 @@ def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
     lost = [pair.reference for pair in alignment.pairs[swallowed.start:]
             if pair.reference is not None and pair.reference is not swallowed.counterpart
             and pair.reference.heading is not None]
-    message = f"unclosed code fence: {fence.reason}"
+    message = f"broken code fence: {fence.reason}"
     if lost:
         shown = ", ".join(_describe(section) for section in lost[:3]) + (", ..." if len(lost) > 3 else "")
         message += f", swallowing {len(lost)} section{'s' if len(lost) != 1 else ''} of the reference ({shown})"
