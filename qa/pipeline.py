@@ -70,7 +70,7 @@ def _check_contents(group: Group, contents: dict[str, bytes | ParseError], confi
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     for source in group.files.values():
-        content = contents.pop(source.display_path)
+        content = contents[source.display_path]
         text, error = decode_text(content) if isinstance(content, bytes) else (None, content)
         if error:
             diagnostics.append(_parse_error(source.display_path, source.language, error))
