@@ -48,7 +48,7 @@ from qa import langtags  # noqa: E402
 from qa.discover import discover  # noqa: E402
 
 PLAIN_PROSE_MARKUP = set("[]()<>`{}|*_\\#:=~!")
-SAMPLE_INTERVAL = 0.2  # seconds between RSS samples of the process tree
+SAMPLE_INTERVAL = 1.0  # seconds between memory samples of the process tree; reading them costs CPU the run needs
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
