@@ -9,7 +9,7 @@ from typing import Iterator
 SEVERITIES = ("error", "warning", "info")  # most severe first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     path: str
     line: int
@@ -186,7 +186,7 @@ class Problem:
     language: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     path: str
     line: int
