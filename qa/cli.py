@@ -17,6 +17,7 @@ from .rules import RULES
 from .scope import project_root
 
 EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+WRITE_SLICE = 1 << 20  # characters
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,7 +117,9 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     context = ReportContext(files=result.paths, groups=result.groups, severities=severities, fail_on=fail_on,
                             color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
                             fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [])
-    sys.stdout.write(report.render(diagnostics, context))
+    rendered = report.render(diagnostics, context)
+    for start in range(0, len(rendered), WRITE_SLICE):  # encoding a whole site's report at once would double it in memory
+        sys.stdout.write(rendered[start:start + WRITE_SLICE])
     sys.stdout.flush()  # the summary follows the report when both streams go to one place
     if not arguments.quiet:
         print(terminal.summary(result.files, result.groups, diagnostics, hidden), file=sys.stderr)

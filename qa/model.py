@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -196,6 +197,10 @@ class Diagnostic:
     message: str
     language: str | None = None
     related: Location | None = None
+
+    def __post_init__(self) -> None:
+        # one copy of a message its siblings repeat: every diagnostic stays in memory until the report
+        object.__setattr__(self, "message", sys.intern(self.message))
 
     def sort_key(self) -> tuple:
         related = (self.related.path, self.related.line) if self.related else ("", 0)
