@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -38,6 +39,7 @@ ENGLISH = (
     "Only when the potential buyer is satisfied will the sale be completed. You should always keep your software "
     "up to date and choose strong passwords for every account you own."
 ).split(". ")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")
 KINDS = ("phrase 2 words", "phrase 3 words", "phrase 4 words", "phrase 5 words", "paragraph", "wrong-language body")
 
 
@@ -63,7 +65,12 @@ def main() -> None:
             baseline = _diagnostics(clean, config)
             translated = _clean_translations(clean, baseline)
             languages_seen |= {f.language for f in translated}
-            noise[name] = [len(translated), sum(len(baseline.get(f.relative, [])) for f in translated)]
+            untraced = [(f.relative, d) for f in translated for d in baseline.get(f.relative, [])
+                        if not _traced_to_source(d, f, clean)]
+            noise[name] = [len(translated), sum(len(baseline.get(f.relative, [])) for f in translated), len(untraced)]
+            if arguments.show_misses:
+                for relative, (line, rule, message) in untraced:
+                    print(f"not in the English source: {relative}:{line}: {rule}: {message}")
             for round_number in range(arguments.rounds):
                 rng = random.Random(f"{name}-{round_number}")
                 for kind in KINDS:
@@ -90,10 +97,12 @@ def main() -> None:
     for kind in KINDS:
         injected, found, new, right = totals[kind]
         print(f"| {kind} | {injected} | {found / injected:.1%} | {right / new if new else 1:.1%} |")
-    print("\n| corpus | translations judged clean | diagnostics before injection | per file |")
-    print("|---|---|---|---|")
-    for name, (files, diagnostics) in noise.items():
-        print(f"| {name} | {files} | {diagnostics} | {diagnostics / max(files, 1):.3f} |")
+    print("\n| corpus | translations judged clean | diagnostics before injection | per file "
+          "| not found in the English source (false) | false per file |")
+    print("|---|---|---|---|---|---|")
+    for name, (files, diagnostics, untraced) in noise.items():
+        print(f"| {name} | {files} | {diagnostics} | {diagnostics / max(files, 1):.3f} "
+              f"| {untraced} | {untraced / max(files, 1):.3f} |")
 
 
 class Translation:
@@ -143,6 +152,39 @@ def _clean_translations(root: Path, baseline: dict) -> list[Translation]:
         if len(paragraphs) >= 3:
             chosen.append(Translation(path, relative, language, lines, paragraphs, paragraphs))
     return chosen
+
+
+def _traced_to_source(diagnostic: tuple[int, str, str], translation: Translation, root: Path) -> bool:
+    """The flagged English is in the article's English source: a real leftover (or a term kept on purpose), not a false alarm."""
+    source = root / "en" / translation.relative.split("/", 1)[1]
+    if not source.is_file():
+        return False
+    source_words = _words(LINK_TARGET.sub(" ", source.read_text(encoding="utf-8")))
+    line, rule, message = diagnostic
+    if rule != "untranslated":
+        return False
+    quoted = re.match(r"'(.+?)' is left in English", message)
+    if quoted:
+        return _contains(source_words, _words(quoted.group(1)))
+    if "copied unchanged" in message:
+        return True
+    block = []
+    for text in translation.lines[line - 1:]:
+        if block and not text.strip():
+            break
+        block.append(text)
+    flagged = _words(" ".join(block))
+    trigrams = [tuple(flagged[i:i + 3]) for i in range(len(flagged) - 2)]
+    source_trigrams = {tuple(source_words[i:i + 3]) for i in range(len(source_words) - 2)}
+    return bool(trigrams) and sum(t in source_trigrams for t in trigrams) >= len(trigrams) / 2
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in langid.WORD.findall(text)]
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    return any(words[i:i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
 
 
 def _body_start(lines: list[str]) -> int:

@@ -24,6 +24,8 @@ UNSEEN = 1.0  # the Zipf frequency assumed for a word missing from a language's 
 STRONG = 1.5  # how much more common in English a word must be to count as clear evidence
 WEAK = 0.3
 UNLISTED_LATIN = 2.5
+EVERYDAY_ENGLISH = 4.5  # Zipf of "sell", "depends": below it sit technical terms translators keep ("blockchain", "exploits")
+FUNCTION_WORD = 6.5  # Zipf of "a", "on", "to": English words too common to be evidence on their own
 JOINER = 0.5  # a word this close to neutral may sit inside an English run, not at its edge
 
 SCRIPT_LANGUAGES = {
@@ -42,6 +44,8 @@ SCRIPT_LANGUAGES = {
 
 
 SYLLABIC_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
+TABLES = "qa.data.wordfreq"
+TABLE_SUFFIX = ".txt.gz"
 TABLE_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb"}
 
 
@@ -58,14 +62,26 @@ class EnglishPhrase:
     end: int
     phrase: str
     reason: str
+    evidence_words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
 def table(language: str) -> dict[str, float] | None:
     """Word -> Zipf frequency for a language, or None when glossqa has no table for it."""
     name = langtags.primary(langtags.normalize(language) or language)
-    name = TABLE_ALIASES.get(name, name)
-    resource = resources.files("qa.data.wordfreq").joinpath(f"{name}.txt.gz")
+    return _table_named(TABLE_ALIASES.get(name, name))
+
+
+def preload() -> None:
+    """Load every word table now, so that worker processes forked afterwards share one copy."""
+    for resource in resources.files(TABLES).iterdir():
+        if resource.name.endswith(TABLE_SUFFIX):
+            _table_named(resource.name.removesuffix(TABLE_SUFFIX))
+
+
+@lru_cache(maxsize=None)
+def _table_named(name: str) -> dict[str, float] | None:
+    resource = resources.files(TABLES).joinpath(name + TABLE_SUFFIX)
     if not resource.is_file():
         return None
     fields = gzip.decompress(resource.read_bytes()).decode("utf-8").rstrip("\n").replace("\n", "\t").split("\t")
@@ -192,11 +208,10 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
         while len(run) > min_words and run[0][1] < 2 * WEAK:
             run.pop(0)
         strong = [match.group(0) for match, evidence in run if evidence >= STRONG]
+        if len(run) == 2 and not any(map(_common_in_english, strong)):
+            strong = []  # two words, neither of them everyday English: a kept term ("brute force", "frontend open")
         if len(run) >= min_words and strong and sum(evidence for _, evidence in run) >= min_evidence:
-            start, end = run[0][0].start(), run[-1][0].end()
-            found.append(EnglishPhrase(start, end, text[start:end],
-                                       f"{', '.join(repr(w) for w in strong)} {'is a' if len(strong) == 1 else 'are'} "
-                                       f"common English word{'s' if len(strong) > 1 else ''} and rare in {langtags.name(language)}"))
+            found.append(_phrase(text, run[0][0].start(), run[-1][0].end(), strong, language))
         run.clear()
 
     foreign_script = langtags.primary(language) not in LATIN_LANGUAGES
@@ -216,7 +231,47 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
             continue
         run.append((match, evidence))
     close()
+    if min_words <= 2:
+        found += _beside_function_words(text, language, found)
     return found
+
+
+def _phrase(text: str, start: int, end: int, strong: list[str], language: str) -> EnglishPhrase:
+    return EnglishPhrase(start, end, text[start:end],
+                         f"{', '.join(repr(w) for w in strong)} {'is a' if len(strong) == 1 else 'are'} "
+                         f"common English word{'s' if len(strong) > 1 else ''} and rare in {langtags.name(language)}",
+                         tuple(strong))
+
+
+def _beside_function_words(text: str, language: str, found: list[EnglishPhrase]) -> list[EnglishPhrase]:
+    """A clearly English word right beside an English function word ("use a", "depends on", "to date").
+
+    The function word is common in both languages, so it is no evidence by itself, but the pair
+    reads as English where the English word alone might be a loanword.
+    """
+    words = list(WORD.finditer(text))
+    paired = []
+    for index, match in enumerate(words):
+        word = match.group(0)
+        if (not word.islower() or _evidence(word, language) < STRONG or not _common_in_english(word)
+                or any(phrase.start <= match.start() < phrase.end for phrase in found + paired)):
+            continue
+        for neighbour in (words[index - 1] if index else None, words[index + 1] if index + 1 < len(words) else None):
+            if neighbour is None or not _is_function_word(neighbour.group(0), language):
+                continue
+            first, second = sorted((match, neighbour), key=lambda m: m.start())
+            if text[first.end():second.start()] == " ":
+                paired.append(_phrase(text, first.start(), second.end(), [word], language))
+                break
+    return paired
+
+
+def _common_in_english(word: str) -> bool:
+    return (table("en") or {}).get(word.lower(), 0.0) >= EVERYDAY_ENGLISH
+
+
+def _is_function_word(word: str, language: str) -> bool:
+    return word.islower() and (table("en") or {}).get(word, 0.0) >= FUNCTION_WORD and _evidence(word, language) > -JOINER
 
 
 def english_share(text: str, language: str) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import parallel, suppress
+from . import langid, parallel, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
@@ -41,7 +41,7 @@ def check_paths(paths: list[Path], config: Config, progress: Callable[[int, int]
     reported = {source.display_path for group in groups for source in group.files.values()} & targets
     result = Result(files=len(reported), groups=len(groups), paths=sorted(reported))
     tasks = [(group, frozenset(source.display_path for source in group.files.values()) & reported) for group in groups]
-    with _fewer_collections():
+    with _fewer_collections(), _shared_with_workers(jobs > 1 and len(tasks) > 1):
         for done, diagnostics in enumerate(parallel.run(_check_task, tasks, jobs, (config, cache)), 1):
             result.diagnostics.extend(diagnostics)
             if progress:
@@ -62,6 +62,24 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*thresholds)
+
+
+@contextmanager
+def _shared_with_workers(forking: bool) -> Iterator[None]:
+    """Load the word tables before workers fork, so that they share one copy instead of loading one each.
+
+    Frozen objects are left alone by the garbage collector, which would otherwise write to every
+    shared page it visits and so copy it into each worker.
+    """
+    if not forking:
+        yield
+        return
+    langid.preload()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _check_task(task: tuple[Group, frozenset[str]], config: Config, cache: Cache | None) -> list[Diagnostic]:

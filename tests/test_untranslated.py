@@ -113,6 +113,19 @@ def test_names_kept_by_the_other_translations_are_quiet(corpus, glossqa):
     assert [d for d in run.json if d["rule"] == "untranslated"] == []
 
 
+def test_a_phrase_kept_around_an_html_link_still_counts_as_kept(corpus, glossqa):
+    markdown_link = "hosts a [public instance](https://send.vis.ee)"
+    html_link = 'hosts a <a href="https://send.vis.ee">public instance</a>'
+    corpus({
+        "sv/a.md": article("A", f"# A\n\nUnderhållaren av Send {markdown_link} av tjänsten.\n"),
+        "fi/a.md": article("A", f"# A\n\nSendin ylläpitäjä {markdown_link} palvelusta, jota kaikki käyttäjät voivat käyttää ilmaiseksi.\n"),
+        "nb/a.md": article("A", f"# A\n\nVedlikeholderen av Send {html_link} av tjenesten.\n"),
+        "da/a.md": article("A", f"# A\n\nVedligeholderen af Send {html_link} af tjenesten.\n"),
+    })
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [(d["path"], d["message"]) for d in run.json if d["rule"] == "untranslated"] == []
+
+
 def test_cjk_and_cyrillic_translations(corpus, glossqa):
     corpus({
         "zh/a.md": article("软销售", "# 软销售\n\n软销售是一种广告和销售方法，the soft selling approach 使用微妙的语言和非侵略性的技术。\n"),

@@ -33,6 +33,8 @@ from ..model import AlignedGroup, Document, Problem
 from ..prose import ProseBlock, column_of, prose_blocks
 
 ID = "untranslated"
+MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
+PUNCTUATION = ".,;:!?()[]\"'«»“”„"
 SEVERITY = "warning"
 OPTIONS = {
     "terms": [],
@@ -46,17 +48,18 @@ OPTIONS = {
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     translated = [d for d in group.documents if not langtags.is_english(d.language)]
-    blocks = {d.path: list(prose_blocks(d, group.identical_keys)) for d in translated}
-    english = {d.path: _english_blocks(d, blocks[d.path]) for d in translated} if options["detect"] else {}
-    mostly_english = {d.path for d in translated if _mostly_english(blocks[d.path], english.get(d.path, {}), options)}
-    kept_text = {
-        d.path: "\n".join(b.text.casefold() for b in blocks[d.path] if b.line not in english.get(d.path, {}))
-        for d in translated if d.path not in mostly_english
-    }
     source = group.reference if group.reference and langtags.is_english(group.reference.language) else None
     source_prose = list(prose_blocks(source, group.identical_keys)) if source else []
-    source_blocks = {" ".join(b.text.split()): b.line for b in source_prose}
     source_text = "\n".join(b.text for b in source_prose if b.kind != "heading")
+    names = _source_names(source_text)
+    blocks = {d.path: list(prose_blocks(d, group.identical_keys)) for d in translated}
+    english = {d.path: _english_blocks(d, blocks[d.path], names) for d in translated} if options["detect"] else {}
+    mostly_english = {d.path for d in translated if _mostly_english(blocks[d.path], english.get(d.path, {}), options)}
+    kept_text = {
+        d.path: "\n".join(" ".join(b.text.casefold().split()) for b in blocks[d.path] if b.line not in english.get(d.path, {}))
+        for d in translated if d.path not in mostly_english
+    }
+    source_blocks = {" ".join(b.text.split()): b.line for b in source_prose}
     listed = _listed_pattern(options["terms"])
     for document in translated:
         keep = {term.casefold() for tag in ("*", document.language, langtags.primary(document.language))
@@ -79,11 +82,12 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                               column=column_of(document, line, phrase), language=document.language)
 
 
-def _english_blocks(document: Document, blocks: list[ProseBlock]) -> dict[int, str]:
-    """Line -> reason, for blocks that read as English."""
+def _english_blocks(document: Document, blocks: list[ProseBlock], names: frozenset[str]) -> dict[int, str]:
+    """Line -> reason, for blocks that read as English once the source's names are set aside."""
     found = {}
     for block in blocks:
-        guess = langid.is_english_block(block.text, document.language)
+        text = " ".join(word for word in block.text.split() if word.strip(PUNCTUATION) not in names) if names else block.text
+        guess = langid.is_english_block(text, document.language)
         if guess:
             found[block.line] = guess.reason
     return found
@@ -109,13 +113,25 @@ def _phrases(block: ProseBlock, document: Document, listed, options, flagged_blo
         if not options["detect"] or block.line in flagged_blocks:
             continue
         for phrase in langid.english_phrases(text, document.language, options["min-words"]):
-            if not any(start < phrase.end and phrase.start < end for start, end in claimed):
+            if not any(start < phrase.end and phrase.start < end for start, end in claimed) and not _names(phrase):
                 yield line, phrase.phrase, phrase.reason
+
+
+def _names(phrase: langid.EnglishPhrase) -> bool:
+    """Every clear English word is capitalised and the translation's own lowercase words join them:
+    names ("Signal a Molly", "Hyper-V i Windows Sandbox"), not a leftover ("Soft Selling" is one)."""
+    return (all(word[:1].isupper() for word in phrase.evidence_words)
+            and any(word.islower() for word in langid.WORD.findall(phrase.phrase)))
 
 
 def _mostly_english(blocks: list[ProseBlock], flagged: dict, options: dict) -> bool:
     judged = sum(len(block.text.split()) >= 4 for block in blocks)
     return judged >= 3 and len(flagged) >= options["mostly-english"] * judged
+
+
+def _source_names(source_text: str) -> frozenset[str]:
+    """Words the English source capitalises in mid-sentence: names ("Privacy Guides"), which stay English."""
+    return frozenset(match.group(1) for match in MID_SENTENCE_CAPITAL.finditer(source_text))
 
 
 def _proper_noun_in_source(phrase: str, source_text: str) -> bool:
@@ -129,7 +145,7 @@ def _is_name(phrase: str, others: list[str], share: float) -> bool:
     """Most other translations keep the phrase in their translated prose: it is a name, not a leftover."""
     if len(others) < 2:
         return False
-    needle = phrase.casefold()
+    needle = " ".join(phrase.casefold().split())
     return sum(needle in text for text in others) >= share * len(others)
 
 
