@@ -148,3 +148,38 @@ def test_words_both_languages_share_are_quiet(corpus, glossqa):
     corpus({"sv/a.md": article("A", "# A\n\nSom e-handel online med humor och system, en bra design av internet.\n")})
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert [d for d in run.json if d["rule"] == "untranslated"] == []
+
+
+def test_a_clear_english_word_beside_an_english_function_word_is_a_phrase(corpus, glossqa):
+    corpus({"es/a.md": article("Listas", """
+        # Listas
+
+        Tu lista de use a suscripciones se guarda localmente en tu dispositivo.
+
+        Puedes llevar un smartwatch a la playa sin ningún problema.
+        """)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "untranslated"]
+    assert found == [(6, "'use a' is left in English in this paragraph: 'use' is a common English word and rare in Spanish")]
+
+
+def test_names_joined_by_the_translations_own_words_are_quiet(corpus, glossqa):
+    corpus({
+        "es/a.md": article("Mensajería", "# Mensajería\n\nPuedes pasar de Signal a Molly sin perder tus mensajes.\n"),
+        "pl/a.md": article("Okna", "# Okna\n\nFunkcje Hyper-V i Windows Sandbox są dostępne w wersji Pro.\n"),
+        "sv/a.md": article("Sälj", "# Förstå Soft Selling\n\nDen här metoden är subtil och vänlig mot köparen.\n"),
+    })
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["path"], d["line"], d["message"].split(" is left")[0]) for d in run.json if d["rule"] == "untranslated"]
+    assert found == [("sv/a.md", 4, "'Soft Selling'")]
+
+
+def test_names_the_english_source_capitalises_do_not_make_a_block_english(corpus, glossqa):
+    corpus({
+        "en/a.md": article("Private Cryptocurrency Blockchains - Privacy Guides",
+                           "# Crypto\n\nWe at Privacy Guides recommend Monero for private payments.\n"),
+        "de/a.md": article("Private Kryptowährungs-Blockchains - Privacy Guides",
+                           "# Krypto\n\nWir bei Privacy Guides empfehlen Monero für private Zahlungen.\n"),
+    })
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [d for d in run.json if d["rule"] == "untranslated"] == []
