@@ -72,11 +72,14 @@ def table(language: str) -> dict[str, float] | None:
     return _table_named(TABLE_ALIASES.get(name, name))
 
 
-def preload() -> None:
-    """Load every word table now, so that worker processes forked afterwards share one copy."""
+def preload(languages: set[str]) -> None:
+    """Load what judging these languages needs now, so that worker processes forked afterwards share one copy."""
     for resource in resources.files(TABLES).iterdir():
         if resource.name.endswith(TABLE_SUFFIX):
             _table_named(resource.name.removesuffix(TABLE_SUFFIX))
+    if not all(map(available, languages)):
+        from langdetect.detector_factory import init_factory  # the fallback for languages without a table
+        init_factory()
 
 
 @lru_cache(maxsize=None)

@@ -41,7 +41,8 @@ def check_paths(paths: list[Path], config: Config, progress: Callable[[int, int]
     reported = {source.display_path for group in groups for source in group.files.values()} & targets
     result = Result(files=len(reported), groups=len(groups), paths=sorted(reported))
     tasks = [(group, frozenset(source.display_path for source in group.files.values()) & reported) for group in groups]
-    with _fewer_collections(), _shared_with_workers(jobs > 1 and len(tasks) > 1):
+    languages = {source.language for group in groups for source in group.files.values()}
+    with _fewer_collections(), _shared_with_workers(jobs > 1 and len(tasks) > 1, languages):
         for done, diagnostics in enumerate(parallel.run(_check_task, tasks, jobs, (config, cache)), 1):
             result.diagnostics.extend(diagnostics)
             if progress:
@@ -65,8 +66,9 @@ def _fewer_collections() -> Iterator[None]:
 
 
 @contextmanager
-def _shared_with_workers(forking: bool) -> Iterator[None]:
-    """Load the word tables before workers fork, so that they share one copy instead of loading one each.
+def _shared_with_workers(forking: bool, languages: set[str]) -> Iterator[None]:
+    """Load the word tables (and langdetect's profiles, if a language has no table) before workers
+    fork, so that they share one copy instead of loading one each.
 
     Frozen objects are left alone by the garbage collector, which would otherwise write to every
     shared page it visits and so copy it into each worker.
@@ -74,7 +76,7 @@ def _shared_with_workers(forking: bool) -> Iterator[None]:
     if not forking:
         yield
         return
-    langid.preload()
+    langid.preload(languages)
     gc.freeze()
     try:
         yield
