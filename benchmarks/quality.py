@@ -173,7 +173,7 @@ def _traced_to_source(diagnostic: tuple[int, str, str], translation: Translation
         if block and not text.strip():
             break
         block.append(text)
-    flagged = _words(" ".join(block))
+    flagged = _words(LINK_TARGET.sub(" ", " ".join(block)))
     trigrams = [tuple(flagged[i:i + 3]) for i in range(len(flagged) - 2)]
     source_trigrams = {tuple(source_words[i:i + 3]) for i in range(len(source_words) - 2)}
     return bool(trigrams) and sum(t in source_trigrams for t in trigrams) >= len(trigrams) / 2

@@ -10,7 +10,7 @@ from .model import Document
 
 URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s)>\]]+|\bwww\.[^\s)>\]]+", re.I)
 FILE_EXTENSION = re.compile(r"\.(?:md|html?|pdf|png|jpe?g|svg|gif|ya?ml|json|toml|py|js|ts|sh|txt|zip|exe)\b", re.I)
-FILE_NAME = re.compile(r"(?<![\w/])[\w.-]*[\w-]" + FILE_EXTENSION.pattern, re.I)
+FILE_NAME = re.compile(r"(?<![\w/])[\w./-]*[\w-]" + FILE_EXTENSION.pattern + r"(?:#[\w-]*)?", re.I)  # with its folders and anchor
 LANGUAGE_KEYS = frozenset({"lang", "language", "locale"})
 
 

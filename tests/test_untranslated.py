@@ -183,3 +183,13 @@ def test_names_the_english_source_capitalises_do_not_make_a_block_english(corpus
     })
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert [d for d in run.json if d["rule"] == "untranslated"] == []
+
+
+def test_a_path_with_folders_and_anchor_left_in_prose_is_not_english(corpus, glossqa):
+    corpus({"fr/a.md": article("Extensions", """
+        # Extensions
+
+        Certaines offrent des fonctions utiles, en particulier le [blocage de contenu] (basics/common-threats.md#mass-surveillance-programs).
+        """)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [d["message"] for d in run.json if d["rule"] == "untranslated"] == []
