@@ -39,7 +39,7 @@ ENGLISH = (
     "Only when the potential buyer is satisfied will the sale be completed. You should always keep your software "
     "up to date and choose strong passwords for every account you own."
 ).split(". ")
-LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|`[^`]*`|:[\w-]+:")  # and inline code and icon shortcodes
 KINDS = ("phrase 2 words", "phrase 3 words", "phrase 4 words", "phrase 5 words", "paragraph", "wrong-language body")
 
 

@@ -71,9 +71,13 @@ def prose_lines(document: Document, identical_keys: frozenset[str]) -> Iterator[
 
 
 def column_of(document: Document, line: int, phrase: str) -> int:
-    """The 1-based column of `phrase` on a file line, or 1 when markup hides it."""
-    if 0 < line <= len(document.lines):
-        found = document.lines[line - 1].lower().find(phrase.lower())
+    """The 1-based column of `phrase` on a file line, else of its first word, or 1 when markup hides both."""
+    if 0 < line <= len(document.lines) and phrase.strip():
+        text = document.lines[line - 1].lower()
+        found = text.find(phrase.lower())
+        if found < 0:
+            first_word = re.search(r"(?<!\w)" + re.escape(phrase.split()[0].lower()) + r"(?!\w)", text)
+            found = first_word.start() if first_word else -1
         if found >= 0:
             return found + 1
     return 1

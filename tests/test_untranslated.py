@@ -193,3 +193,14 @@ def test_a_path_with_folders_and_anchor_left_in_prose_is_not_english(corpus, glo
         """)})
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert [d["message"] for d in run.json if d["rule"] == "untranslated"] == []
+
+
+def test_a_phrase_around_hidden_markup_is_quoted_once_spaced_at_its_first_word(corpus, glossqa):
+    corpus({"fr/a.md": article("Monero", """
+        # Monero
+
+        Les transactions sont cachées to achieve [:material-incognito: Anonymity](basics/common-threats.md#anonymity) pour tous les utilisateurs.
+        """)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["column"], d["message"].split(" is left")[0]) for d in run.json if d["rule"] == "untranslated"]
+    assert found == [(6, 31, "'to achieve Anonymity'")]

@@ -78,7 +78,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                 if (phrase.casefold() in keep or _is_name(phrase, others, options["name-share"])
                         or _proper_noun_in_source(phrase, source_text)):
                     continue
-                yield Problem(document.path, line, f"{phrase!r} is left in English in this {block.describe()}: {reason}",
+                yield Problem(document.path, line, f"{' '.join(phrase.split())!r} is left in English in this {block.describe()}: {reason}",
                               column=column_of(document, line, phrase), language=document.language)
 
 
