@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from dataclasses import asdict
 from importlib import metadata
@@ -60,6 +61,19 @@ class Cache:
             write_atomically(entry, json.dumps({"diagnostics": [_row(d) for d in diagnostics]}, ensure_ascii=False))
         except OSError:
             pass
+
+    def holds_at_least(self, count: int) -> bool:
+        """Whether the folder holds `count` entries (of any config or version): a hint that a run will be mostly warm."""
+        found = 0
+        try:
+            for bucket in os.scandir(self.directory):
+                if bucket.is_dir():
+                    found += sum(1 for entry in os.scandir(bucket.path) if entry.name.endswith(ENTRY_SUFFIX))
+                    if found >= count:
+                        return True
+        except OSError:
+            pass
+        return found >= count
 
     def _entry(self, key: str) -> Path:
         return self.directory / key[:2] / (key[2:] + ENTRY_SUFFIX)

@@ -176,3 +176,13 @@ def test_another_glossqa_version_does_not_reuse_the_cache(corpus, glossqa, check
     monkeypatch.setattr(cache, "__version__", "0.0.0-other")
     glossqa("check", ".", "--jobs", "1")
     assert len(checked_groups) == 4
+
+
+def test_the_cache_tells_a_mostly_warm_run_from_a_cold_one(corpus, glossqa, tmp_path):
+    from qa.config import defaults
+    from qa.rules import RULES
+    corpus(site())
+    folder = cache.Cache(tmp_path / ".glossqa_cache", defaults(RULES))
+    assert not folder.holds_at_least(1)
+    glossqa("check", ".", "--jobs", "1")
+    assert folder.holds_at_least(GROUPS) and not folder.holds_at_least(GROUPS + 1)
