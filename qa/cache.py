@@ -6,6 +6,7 @@ glossary file's terms too —, source, layout, identical and translated keys), e
 language and content, and which of the group's files are reported on. A group whose key is found
 is not read further than hashing. Entries are written atomically; one that cannot be read or
 does not look right is a miss, so the cache can only make a run faster, never change its output.
+Each run removes the entries no run has used for 30 days.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
@@ -26,6 +28,7 @@ from .model import Diagnostic, Group, Location, ParseError
 DEFAULT_DIRECTORY = ".glossqa_cache"
 DEPENDENCIES = ("markdown-it-py", "mdit-py-plugins", "python-frontmatter", "PyYAML", "langdetect")
 ENTRY_SUFFIX = ".json"
+UNUSED_FOR_DAYS = 30  # entries of old versions, configs and file contents go after this
 IGNORE_EVERYTHING = "# glossqa's result cache: safe to delete, never to commit\n*\n"
 
 
@@ -44,11 +47,35 @@ class Cache:
         return _digest(*parts)
 
     def load(self, key: str) -> list[Diagnostic] | None:
+        entry = self._entry(key)
         try:
-            rows = json.loads(self._entry(key).read_bytes())["diagnostics"]
-            return [_diagnostic(row) for row in rows]
+            rows = json.loads(entry.read_bytes())["diagnostics"]
+            diagnostics = [_diagnostic(row) for row in rows]
         except (OSError, ValueError, TypeError, KeyError):
             return None
+        try:
+            os.utime(entry)  # an entry in use is never pruned
+        except OSError:
+            pass
+        return diagnostics
+
+    def prune(self, unused_for_days: float = UNUSED_FOR_DAYS) -> int:
+        """Remove entries no run has used for `unused_for_days`; how many were removed."""
+        oldest = time.time() - unused_for_days * 86400
+        removed = 0
+        try:
+            buckets = [bucket.path for bucket in os.scandir(self.directory) if bucket.is_dir()]
+        except OSError:
+            return 0
+        for bucket in buckets:
+            try:
+                for entry in os.scandir(bucket):
+                    if entry.name.endswith(ENTRY_SUFFIX) and entry.stat().st_mtime < oldest:
+                        os.unlink(entry.path)
+                        removed += 1
+            except OSError:
+                continue
+        return removed
 
     def store(self, key: str, diagnostics: list[Diagnostic]) -> None:
         """Best effort: a cache that cannot be written only costs time."""

@@ -49,6 +49,8 @@ def check_paths(paths: list[Path], config: Config, progress: Callable[[int, int]
             if progress:
                 progress(done, len(groups))
     result.diagnostics.sort(key=Diagnostic.sort_key)
+    if cache:
+        cache.prune()
     return result
 
 

@@ -186,3 +186,18 @@ def test_the_cache_tells_a_mostly_warm_run_from_a_cold_one(corpus, glossqa, tmp_
     assert not folder.holds_at_least(1)
     glossqa("check", ".", "--jobs", "1")
     assert folder.holds_at_least(GROUPS) and not folder.holds_at_least(GROUPS + 1)
+
+
+def test_entries_no_run_used_for_a_month_are_pruned(corpus, glossqa, tmp_path):
+    corpus(site())
+    glossqa("check", ".", "--jobs", "1")
+    folder = tmp_path / ".glossqa_cache"
+    entries = sorted(folder.glob("*/*.json"))
+    stale = folder / "ab" / ("0" * 62 + ".json")
+    stale.parent.mkdir(exist_ok=True)
+    stale.write_text('{"diagnostics": []}')
+    month_ago = os.stat(stale).st_mtime - 31 * 86400
+    for entry in [stale, *entries]:
+        os.utime(entry, (month_ago, month_ago))
+    glossqa("check", ".", "--jobs", "1")
+    assert sorted(folder.glob("*/*.json")) == entries
