@@ -11,8 +11,10 @@ Three findings, each at the line where the translator fixes it, each saying why 
 
 Quiet about what legitimately stays English: code, inline code, URLs, file names and link targets
 are never searched, nor keys that must stay identical; acronyms and words both languages share
-("online", "humor") are not evidence; a phrase most other translations keep too (`name-share`) is a
-name; `keep` lists, per language or `"*"` for all, terms that stay English.
+("online", "humor") are not evidence; a phrase most other translations keep too (`name-share`), or
+whose only clear English words are capitalised names joined by the translation's own words ("Signal
+a Molly"), is a name, and so are words the English source capitalises mid-sentence; `keep` lists,
+per language or `"*"` for all, terms that stay English.
 
 Fails (`sv/soft-sell.md`):
 
