@@ -42,8 +42,8 @@ def check_paths(paths: list[Path], config: Config, progress: Callable[[int, int]
     result = Result(files=len(reported), groups=len(groups), paths=sorted(reported))
     tasks = [(group, frozenset(source.display_path for source in group.files.values()) & reported) for group in groups]
     languages = {source.language for group in groups for source in group.files.values()}
-    mostly_cold = cache is None or not cache.holds_at_least(len(tasks) // 2)
-    with _fewer_collections(), _shared_with_workers(jobs > 1 and len(tasks) > 1 and mostly_cold, languages):
+    forking_cold = jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
+    with _fewer_collections(), _shared_with_workers(forking_cold, languages):
         for done, diagnostics in enumerate(parallel.run(_check_task, tasks, jobs, (config, cache)), 1):
             result.diagnostics.extend(diagnostics)
             if progress:
@@ -69,7 +69,7 @@ def _fewer_collections() -> Iterator[None]:
 
 
 @contextmanager
-def _shared_with_workers(forking: bool, languages: set[str]) -> Iterator[None]:
+def _shared_with_workers(forking_cold: bool, languages: set[str]) -> Iterator[None]:
     """Load the word tables (and langdetect's profiles, if a language has no table) before workers
     fork, so that they share one copy instead of loading one each. Not when most groups will come
     from the cache: then only the few workers that check a group load them.
@@ -77,7 +77,7 @@ def _shared_with_workers(forking: bool, languages: set[str]) -> Iterator[None]:
     Frozen objects are left alone by the garbage collector, which would otherwise write to every
     shared page it visits and so copy it into each worker.
     """
-    if not forking:
+    if not forking_cold:
         yield
         return
     langid.preload(languages)

@@ -35,8 +35,6 @@ from ..model import AlignedGroup, Document, Problem
 from ..prose import ProseBlock, column_of, prose_blocks
 
 ID = "untranslated"
-MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
-PUNCTUATION = ".,;:!?()[]\"'«»“”„"
 SEVERITY = "warning"
 OPTIONS = {
     "terms": [],
@@ -46,6 +44,8 @@ OPTIONS = {
     "name-share": 0.5,
     "mostly-english": 0.5,
 }
+MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
+PUNCTUATION = ".,;:!?()[]\"'«»“”„"
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
@@ -121,7 +121,7 @@ def _phrases(block: ProseBlock, document: Document, listed, options, flagged_blo
 
 def _names(phrase: langid.EnglishPhrase) -> bool:
     """Every clear English word is capitalised and the translation's own lowercase words join them:
-    names ("Signal a Molly", "Hyper-V i Windows Sandbox"), not a leftover ("Soft Selling" is one)."""
+    names ("Signal a Molly", "Hyper-V i Windows Sandbox"). "Soft Selling", with no such word, stays a leftover."""
     return (all(word[:1].isupper() for word in phrase.evidence_words)
             and any(word.islower() for word in langid.WORD.findall(phrase.phrase)))
 
