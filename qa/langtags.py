@@ -61,7 +61,9 @@ NAMES = {
     "ku": "Kurdish", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian", "nl": "Dutch",
     "nn": "Norwegian Nynorsk", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian",
     "sk": "Slovak", "sl": "Slovenian", "sv": "Swedish", "th": "Thai", "tr": "Turkish",
-    "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
+    "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese", "bg": "Bulgarian", "ca": "Catalan",
+    "fil": "Filipino", "is": "Icelandic", "mk": "Macedonian", "ms": "Malay", "sh": "Serbo-Croatian",
+    "sr": "Serbian", "bs": "Bosnian", "ta": "Tamil", "ur": "Urdu",
 }
 
 

@@ -59,3 +59,24 @@ def test_confusable_languages_are_configurable(corpus, glossqa):
     corpus({"rules.yaml": "rules:\n  declared-language:\n    confusable: []\n"})
     found = [d for d in glossqa("check", "--format", "json", ".").json if d["rule"] == "declared-language"]
     assert [(d["path"], d["line"]) for d in found] == [("nb/a.md", 4)]
+
+
+ESPERANTO = (
+    "Privateco estas la rajto de ĉiu homo decidi, kiuj informoj pri si mem estas konataj al aliaj homoj. En la "
+    "interreto multaj kompanioj kolektas datumojn pri siaj uzantoj, kaj ofte ili vendas tiujn datumojn al "
+    "reklamistoj. Tial ni rekomendas uzi programojn, kiuj protektas vian privatecon, kaj elekti servojn, kiuj ne "
+    "spuras vin. Bona pasvorta administrilo helpas vin krei fortajn pasvortojn por ĉiu konto.\n"
+)
+ENGLISH = (
+    "Privacy is the right of every person to decide which information about themselves is known to other people. "
+    "On the internet many companies collect data about their users, and they often sell that data to advertisers. "
+    "That is why we recommend using programs that protect your privacy and choosing services that do not track you.\n"
+)
+
+
+def test_a_language_without_a_word_table_is_judged_too(corpus, glossqa):
+    corpus({"eo/a.md": article("Privateco", "# Privateco\n\n" + ESPERANTO),
+            "eo/b.md": article("Privateco", "# Privacy\n\n" + ENGLISH)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["path"], d["line"], d["message"].split(":")[0]) for d in run.json if d["rule"] == "declared-language"]
+    assert found == [("eo/b.md", 4, "the prose reads as English (en), but the file is declared Esperanto (eo)")]
