@@ -218,24 +218,35 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
         run.clear()
 
     foreign_script = langtags.primary(language) not in LATIN_LANGUAGES
+    english_table, native_table = table("en") or {}, table(language) or {}
+    words: list[re.Match] = []
+    lone_english: list[int] = []  # indexes of clear, everyday, lowercase English words
     previous_end = 0
     for match in WORD.finditer(text):
         word = match.group(0)
+        words.append(match)
         if run and not RUN_BREAK.match(text[previous_end:match.start()]):
             close()
         previous_end = match.end()
-        evidence = _evidence(word.lower(), language)
-        english = (table("en") or {}).get(word.lower(), 0)
+        lower = word.lower()
+        english = english_table.get(lower, 0.0)
         if not english and foreign_script and word.islower() and script_of(word[0]) == "LATIN":
             english = evidence = UNLISTED_LATIN  # a lowercase Latin word in Cyrillic or CJK prose
+        elif english < 2.5:
+            close()
+            continue
+        else:
+            evidence = english - native_table.get(lower, 0.0)
+        if evidence >= STRONG and english >= EVERYDAY_ENGLISH and word.islower():
+            lone_english.append(len(words) - 1)
         joins = run and evidence > -JOINER and english >= 5.0  # "date" in "to date and": common in both
-        if (word.isupper() and len(word) > 1) or english < 2.5 or (evidence < WEAK and not joins):
+        if (word.isupper() and len(word) > 1) or (evidence < WEAK and not joins):
             close()
             continue
         run.append((match, evidence))
     close()
     if min_words <= 2:
-        found += _beside_function_words(text, language, found)
+        found += _beside_function_words(text, language, found, words, lone_english)
     return found
 
 
@@ -246,25 +257,24 @@ def _phrase(text: str, start: int, end: int, strong: list[str], language: str) -
                          tuple(strong))
 
 
-def _beside_function_words(text: str, language: str, found: list[EnglishPhrase]) -> list[EnglishPhrase]:
+def _beside_function_words(text: str, language: str, found: list[EnglishPhrase], words: list[re.Match],
+                           lone_english: list[int]) -> list[EnglishPhrase]:
     """A clearly English word right beside an English function word ("use a", "depends on", "to date").
 
     The function word is common in both languages, so it is no evidence by itself, but the pair
     reads as English where the English word alone might be a loanword.
     """
-    words = list(WORD.finditer(text))
-    paired = []
-    for index, match in enumerate(words):
-        word = match.group(0)
-        if (not word.islower() or _evidence(word, language) < STRONG or not _common_in_english(word)
-                or any(phrase.start <= match.start() < phrase.end for phrase in found + paired)):
+    paired: list[EnglishPhrase] = []
+    for index in lone_english:
+        match = words[index]
+        if any(phrase.start <= match.start() < phrase.end for phrase in found + paired):
             continue
         for neighbour in (words[index - 1] if index else None, words[index + 1] if index + 1 < len(words) else None):
             if neighbour is None or not _is_function_word(neighbour.group(0), language):
                 continue
             first, second = sorted((match, neighbour), key=lambda m: m.start())
             if text[first.end():second.start()] == " ":
-                paired.append(_phrase(text, first.start(), second.end(), [word], language))
+                paired.append(_phrase(text, first.start(), second.end(), [match.group(0)], language))
                 break
     return paired
 
@@ -277,14 +287,18 @@ def _is_function_word(word: str, language: str) -> bool:
     return word.islower() and (table("en") or {}).get(word, 0.0) >= FUNCTION_WORD and _evidence(word, language) > -JOINER
 
 
-def english_share(text: str, language: str) -> tuple[int, int]:
-    """(words that read as English, words that read as `language`) among the words of `text`."""
+def english_share(text: str, language: str, set_aside: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """(words that read as English, words that read as `language`) among the words of `text`, but those set aside."""
+    english_table, native_table = table("en") or {}, table(language) or {}
     english = native = 0
-    for word in _words(text):
+    for word in WORD.findall(text):
+        if word in set_aside:
+            continue
         if script_of(word[0]) in SYLLABIC_SCRIPTS:
             native += max(1, len(word) // 2)  # unsegmented CJK: about two characters a word
             continue
-        evidence = _evidence(word, language)
+        lower = word.lower()
+        evidence = english_table.get(lower, 0.0) - native_table.get(lower, 0.0)
         if evidence >= 0.5:
             english += 1
         elif evidence <= -0.5:
@@ -292,11 +306,12 @@ def english_share(text: str, language: str) -> tuple[int, int]:
     return english, native
 
 
-def is_english_block(text: str, language: str, min_words: int = 4) -> LanguageGuess | None:
-    """Say so, with a reason, if a block declared as `language` is really English."""
+def is_english_block(text: str, language: str, min_words: int = 4,
+                     set_aside: frozenset[str] = frozenset()) -> LanguageGuess | None:
+    """Say so, with a reason, if a block declared as `language` is really English (names `set_aside`)."""
     if langtags.primary(language) == "en" or not available(language):
         return None
-    english, native = english_share(text, language)
+    english, native = english_share(text, language, set_aside)
     if english < min_words or english < 3 * native:
         return None
     return LanguageGuess("en", english / (english + native),

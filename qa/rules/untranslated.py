@@ -45,7 +45,6 @@ OPTIONS = {
     "mostly-english": 0.5,
 }
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
-PUNCTUATION = ".,;:!?()[]\"'«»“”„"
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
@@ -88,8 +87,7 @@ def _english_blocks(document: Document, blocks: list[ProseBlock], names: frozens
     """Line -> reason, for blocks that read as English once the source's names are set aside."""
     found = {}
     for block in blocks:
-        text = " ".join(word for word in block.text.split() if word.strip(PUNCTUATION) not in names) if names else block.text
-        guess = langid.is_english_block(text, document.language)
+        guess = langid.is_english_block(block.text, document.language, set_aside=names)
         if guess:
             found[block.line] = guess.reason
     return found
