@@ -23,16 +23,16 @@ import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
 
 from qa.config import defaults, find_config, load_config  # noqa: E402
-from qa.group import group_files  # noqa: E402
 from qa.discover import discover  # noqa: E402
+from qa.group import group_files  # noqa: E402
 from qa.pipeline import check_paths  # noqa: E402
 from qa.rules import RULES  # noqa: E402
 
@@ -44,8 +44,14 @@ INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]+)\)")
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s*\S")
 TRANSLATED_KEYS = {"title", "description"}
-TRANSLATED_KEY_NAMES = {"title": "titel", "description": "beskrivning", "keywords": "nyckelord",
-                        "icon": "ikon", "cover": "omslag", "meta_title": "meta_titel"}
+TRANSLATED_KEY_NAMES = {
+    "title": "titel",
+    "description": "beskrivning",
+    "keywords": "nyckelord",
+    "icon": "ikon",
+    "cover": "omslag",
+    "meta_title": "meta_titel",
+}
 
 
 @dataclass
@@ -64,13 +70,25 @@ class Mutation:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", type=Path)
-    parser.add_argument("--rounds", type=int, default=1, help="rounds over each real corpus (one defect per group)")
-    parser.add_argument("--corpus-rounds", type=int, default=10, help="rounds over corpus/ (it is one group)")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="rounds over each real corpus (one defect per group)"
+    )
+    parser.add_argument(
+        "--corpus-rounds", type=int, default=10, help="rounds over corpus/ (it is one group)"
+    )
     parser.add_argument("--kinds", help="comma-separated defect kinds to inject (default: all)")
-    parser.add_argument("--show-misses", action="store_true", help="print each miss and each surplus diagnostic")
+    parser.add_argument(
+        "--show-misses", action="store_true", help="print each miss and each surplus diagnostic"
+    )
     arguments = parser.parse_args()
-    rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # defects, found, new, new elsewhere
-    kinds = [kind.strip() for kind in arguments.kinds.split(",")] if arguments.kinds else [*DEFECTS, *NEUTRAL]
+    rows: dict[tuple[str, str], list[int]] = defaultdict(
+        lambda: [0, 0, 0, 0]
+    )  # defects, found, new, new elsewhere
+    kinds = (
+        [kind.strip() for kind in arguments.kinds.split(",")]
+        if arguments.kinds
+        else [*DEFECTS, *NEUTRAL]
+    )
     unknown = set(kinds) - set(DEFECTS) - set(NEUTRAL)
     if unknown:
         parser.error(f"unknown kinds {sorted(unknown)}; known: {', '.join([*DEFECTS, *NEUTRAL])}")
@@ -127,7 +145,9 @@ def _groups(root: Path) -> list[tuple[str, list[str]]]:
     ordered = []
     for group in groups:
         paths = [source.display_path for language, source in group.files.items()]
-        english = [source.display_path for language, source in group.files.items() if language == "en"]
+        english = [
+            source.display_path for language, source in group.files.items() if language == "en"
+        ]
         reference = english[0] if english else None
         ordered.append((reference, [path for path in paths if path != reference]))
     return ordered
@@ -136,7 +156,7 @@ def _groups(root: Path) -> list[tuple[str, list[str]]]:
 def _inject(kind: str, root: Path, groups, baseline, rng: random.Random) -> list[Injected]:
     mutate = {**DEFECTS, **NEUTRAL}[kind]
     injected = []
-    for reference, translations in groups:
+    for _reference, translations in groups:
         candidates = translations[:]
         rng.shuffle(candidates)
         for relative in candidates[:8]:
@@ -153,7 +173,9 @@ def _inject(kind: str, root: Path, groups, baseline, rng: random.Random) -> list
 
 def _line_map(old: list[str], new: list[str]) -> Callable[[int], int | None]:
     mapping: dict[int, int] = {}
-    for tag, old_start, old_end, new_start, _new_end in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for tag, old_start, old_end, new_start, _new_end in difflib.SequenceMatcher(
+        None, old, new, autojunk=False
+    ).get_opcodes():
         if tag == "equal":
             for offset in range(old_end - old_start):
                 mapping[old_start + offset + 1] = new_start + offset + 1
@@ -162,22 +184,33 @@ def _line_map(old: list[str], new: list[str]) -> Callable[[int], int | None]:
 
 def _score(kind, injected, groups, baseline, after, row, show_misses) -> None:
     touched_paths = {item.path for item in injected}
-    touched_groups = [members for reference, translations in groups
-                      for members in [[p for p in [reference, *translations] if p]]
-                      if touched_paths & set(members)]
+    touched_groups = [
+        members
+        for reference, translations in groups
+        for members in [[p for p in [reference, *translations] if p]]
+        if touched_paths & set(members)
+    ]
     touched_files = {path for members in touched_groups for path in members}
     for item in injected:
-        new = _new_in_mutated_file(baseline.get(item.path, []), after.get(item.path, []), item.line_map)
+        new = _new_in_mutated_file(
+            baseline.get(item.path, []), after.get(item.path, []), item.line_map
+        )
         members = next(members for members in touched_groups if item.path in members)
         for sibling in members:
             if sibling != item.path:
-                new += list((Counter(after.get(sibling, [])) - Counter(baseline.get(sibling, []))).elements())
+                new += list(
+                    (
+                        Counter(after.get(sibling, [])) - Counter(baseline.get(sibling, []))
+                    ).elements()
+                )
         structural = [d for d in new if d[1] in STRUCTURAL]
         found = any(abs(line - item.line) <= NEAR for line, rule, _ in structural)
         row[0] += 1
         row[1] += found
         row[2] += len(structural) if kind in DEFECTS else len(new)
-        if show_misses and ((kind in DEFECTS and (not found or len(structural) > 1)) or (kind in NEUTRAL and new)):
+        if show_misses and (
+            (kind in DEFECTS and (not found or len(structural) > 1)) or (kind in NEUTRAL and new)
+        ):
             print(f"# {kind}: {item.path}:{item.line}: {structural or new}", file=sys.stderr)
     for path in set(after) | set(baseline):
         if path not in touched_files:
@@ -223,7 +256,12 @@ def _outside_code(lines: list[str]) -> list[int]:
     for index in range(_body_start(lines), len(lines)):
         match = FENCE.match(lines[index])
         if fence:
-            if match and match[2][0] == fence[0] and len(match[2]) >= len(fence) and not match[3].strip():
+            if (
+                match
+                and match[2][0] == fence[0]
+                and len(match[2]) >= len(fence)
+                and not match[3].strip()
+            ):
                 fence = None
             continue
         if match:
@@ -260,7 +298,7 @@ def _headings(lines: list[str]) -> list[tuple[int, int]]:
 def _section_end(lines: list[str], headings: list[tuple[int, int]], position: int) -> int:
     """The index just past the section at headings[position], its subsections included."""
     index, level = headings[position]
-    for later, later_level in headings[position + 1:]:
+    for later, later_level in headings[position + 1 :]:
         if later_level <= level:
             return later
     return len(lines) if lines[-1] else len(lines) - 1
@@ -297,7 +335,11 @@ def extra_section(lines, rng, root, relative):
     headings = _headings(lines)
     rng.shuffle(leaves)
     for start, end, level in leaves:
-        targets = [index for index, other in headings if other == level and not start - 1 <= index <= end + 1]
+        targets = [
+            index
+            for index, other in headings
+            if other == level and not start - 1 <= index <= end + 1
+        ]
         if targets:
             at = rng.choice(targets)
             section = _with_blank_end(lines[start:end])
@@ -315,7 +357,11 @@ def moved_section(lines, rng, root, relative):
             continue
         here = siblings.index(start)
         # past at least two sections, so that which one moved is not a matter of opinion
-        targets = [index for position, index in enumerate(siblings) if position <= here - 2 or position >= here + 3]
+        targets = [
+            index
+            for position, index in enumerate(siblings)
+            if position <= here - 2 or position >= here + 3
+        ]
         if targets:
             at = rng.choice(targets)
             section = _with_blank_end(lines[start:end])
@@ -337,8 +383,12 @@ def heading_level(lines, rng, root, relative):
 
 
 def _link_lines(lines: list[str]) -> list[tuple[int, re.Match]]:
-    return [(index, match) for index in _markdown_lines(lines) for match in INLINE_LINK.finditer(lines[index])
-            if not lines[index].lstrip().startswith(("[", "*[", "<!--"))]
+    return [
+        (index, match)
+        for index in _markdown_lines(lines)
+        for match in INLINE_LINK.finditer(lines[index])
+        if not lines[index].lstrip().startswith(("[", "*[", "<!--"))
+    ]
 
 
 def link_changed(lines, rng, root, relative):
@@ -348,7 +398,7 @@ def link_changed(lines, rng, root, relative):
     index, match = rng.choice(found)
     changed = lines[:]
     target = match[2].split("#")[0].rstrip("/") + "-elsewhere"
-    changed[index] = lines[index][:match.start(2)] + target + lines[index][match.end(2):]
+    changed[index] = lines[index][: match.start(2)] + target + lines[index][match.end(2) :]
     return Mutation(changed, index + 1)
 
 
@@ -358,13 +408,17 @@ def link_missing(lines, rng, root, relative):
         return None
     index, match = rng.choice(found)
     changed = lines[:]
-    changed[index] = lines[index][:match.start()] + match[1] + lines[index][match.end():]
+    changed[index] = lines[index][: match.start()] + match[1] + lines[index][match.end() :]
     return Mutation(changed, index + 1)
 
 
 def link_extra(lines, rng, root, relative):
-    prose = [index for index in _markdown_lines(lines)
-             if len(lines[index].split()) >= 6 and not lines[index].lstrip().startswith(("#", "<", "|", "!", "["))]
+    prose = [
+        index
+        for index in _markdown_lines(lines)
+        if len(lines[index].split()) >= 6
+        and not lines[index].lstrip().startswith(("#", "<", "|", "!", "["))
+    ]
     if not prose:
         return None
     index = rng.choice(prose)
@@ -375,8 +429,11 @@ def link_extra(lines, rng, root, relative):
 
 def _front_matter_keys(lines: list[str]) -> list[int]:
     end = _body_start(lines)
-    return [index for index in range(1, end - 1)
-            if KEY_LINE.match(lines[index]) and not lines[index + 1].startswith((" ", "\t", "-"))]
+    return [
+        index
+        for index in range(1, end - 1)
+        if KEY_LINE.match(lines[index]) and not lines[index + 1].startswith((" ", "\t", "-"))
+    ]
 
 
 def key_missing(lines, rng, root, relative):
@@ -384,7 +441,7 @@ def key_missing(lines, rng, root, relative):
     if not keys:
         return None
     index = rng.choice(keys)
-    return Mutation(lines[:index] + lines[index + 1:], 1)
+    return Mutation(lines[:index] + lines[index + 1 :], 1)
 
 
 def key_renamed(lines, rng, root, relative):
@@ -394,7 +451,9 @@ def key_renamed(lines, rng, root, relative):
     index = rng.choice(keys)
     key = KEY_LINE.match(lines[index])[1]
     changed = lines[:]
-    changed[index] = TRANSLATED_KEY_NAMES.get(key, key + "_" + relative.split("/")[0]) + lines[index][len(key):]
+    changed[index] = (
+        TRANSLATED_KEY_NAMES.get(key, key + "_" + relative.split("/")[0]) + lines[index][len(key) :]
+    )
     return Mutation(changed, index + 1)
 
 
@@ -402,12 +461,19 @@ def key_value_changed(lines, rng, root, relative):
     """A value every sibling shares (a configured identical key, or one the same everywhere), changed.
 
     Not a key that is translated (title, description): those may differ."""
-    keys = [index for index in _front_matter_keys(lines) if KEY_LINE.match(lines[index])[1] not in TRANSLATED_KEYS]
+    keys = [
+        index
+        for index in _front_matter_keys(lines)
+        if KEY_LINE.match(lines[index])[1] not in TRANSLATED_KEYS
+    ]
     rng.shuffle(keys)
     for index in keys:
-        key = KEY_LINE.match(lines[index])[1]
-        siblings = [path for path in root.glob(f"*/{relative.split('/', 1)[1]}") if path != root / relative]
-        if len(siblings) >= 3 and all(lines[index] in path.read_text(encoding="utf-8").split("\n") for path in siblings):
+        siblings = [
+            path for path in root.glob(f"*/{relative.split('/', 1)[1]}") if path != root / relative
+        ]
+        if len(siblings) >= 3 and all(
+            lines[index] in path.read_text(encoding="utf-8").split("\n") for path in siblings
+        ):
             changed = lines[:]
             changed[index] = lines[index].rstrip() + "-translated"
             return Mutation(changed, index + 1)
@@ -453,16 +519,24 @@ def html_heading(lines, rng, root, relative):
     if "{" in text:
         return None
     html = ["", f'<h{level} spaces-before="0">', f"  {text}", f"</h{level}>", ""]
-    return Mutation(lines[:index] + html + lines[index + 1:], index + 2)
+    return Mutation(lines[:index] + html + lines[index + 1 :], index + 2)
 
 
 def html_link(lines, rng, root, relative):
-    found = [(index, match) for index, match in _link_lines(lines) if "`" not in match[1] and "*" not in match[1]]
+    found = [
+        (index, match)
+        for index, match in _link_lines(lines)
+        if "`" not in match[1] and "*" not in match[1]
+    ]
     if not found:
         return None
     index, match = rng.choice(found)
     changed = lines[:]
-    changed[index] = lines[index][:match.start()] + f'<a href="{match[2]}">{match[1]}</a>' + lines[index][match.end():]
+    changed[index] = (
+        lines[index][: match.start()]
+        + f'<a href="{match[2]}">{match[1]}</a>'
+        + lines[index][match.end() :]
+    )
     return Mutation(changed, index + 1)
 
 
@@ -487,15 +561,21 @@ NEUTRAL = {
 
 
 def _print(rows) -> None:
-    print("| corpus | injected | count | found at the right line | diagnostics per defect | new elsewhere |")
+    print(
+        "| corpus | injected | count | found at the right line | diagnostics per defect | new elsewhere |"
+    )
     print("|---|---|---|---|---|---|")
     for (name, kind), (count, found, new, elsewhere) in rows.items():
         if not count:
             print(f"| {name} | {kind} | 0 | - | - | {elsewhere} |")
         elif kind in NEUTRAL:
-            print(f"| {name} | {kind} (no defect) | {count} | - | {new / count:.2f} | {elsewhere} |")
+            print(
+                f"| {name} | {kind} (no defect) | {count} | - | {new / count:.2f} | {elsewhere} |"
+            )
         else:
-            print(f"| {name} | {kind} | {count} | {100 * found / count:.1f}% | {new / count:.2f} | {elsewhere} |")
+            print(
+                f"| {name} | {kind} | {count} | {100 * found / count:.1f}% | {new / count:.2f} | {elsewhere} |"
+            )
 
 
 if __name__ == "__main__":

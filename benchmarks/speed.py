@@ -49,7 +49,9 @@ from qa import langtags  # noqa: E402
 from qa.discover import discover  # noqa: E402
 
 PLAIN_PROSE_MARKUP = set("[]()<>`{}|*_\\#:=~!")
-SAMPLE_INTERVAL = 1.0  # seconds between memory samples of the process tree; reading them costs CPU the run needs
+SAMPLE_INTERVAL = (
+    1.0  # seconds between memory samples of the process tree; reading them costs CPU the run needs
+)
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -66,8 +68,17 @@ class Measurement:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="+", type=Path, help="folders laid out <lang>/<path>")
-    parser.add_argument("--files", type=int, default=20000, help="at least this many files in the site (default 20000)")
-    parser.add_argument("--keep", type=Path, help="build the site here and keep it, instead of in a temporary folder")
+    parser.add_argument(
+        "--files",
+        type=int,
+        default=20000,
+        help="at least this many files in the site (default 20000)",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="build the site here and keep it, instead of in a temporary folder",
+    )
     arguments = parser.parse_args()
 
     scratch = arguments.keep or Path(tempfile.mkdtemp(prefix="glossqa-speed-"))
@@ -96,8 +107,11 @@ def _run(arguments, scratch: Path) -> None:
     paths = discover([site])
     size = sum(path.stat().st_size for path in paths)
     languages = {path.relative_to(site).parts[0] for path in paths}
-    print(f"built {len(paths)} files ({size / 1e6:.0f} MB, {len(languages)} languages, {copies} copies of "
-          f"{per_copy} files) in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(
+        f"built {len(paths)} files ({size / 1e6:.0f} MB, {len(languages)} languages, {copies} copies of "
+        f"{per_copy} files) in {time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
 
     floor_before = _parse_floor(paths, "parse floor, before the cold run")
     cache = scratch / "cache"
@@ -105,37 +119,65 @@ def _run(arguments, scratch: Path) -> None:
     for folder in (cache, cache_one_job):
         shutil.rmtree(folder, ignore_errors=True)
     cores = len(os.sched_getaffinity(0))
-    cold = _glossqa(f"glossqa cold, empty cache (--jobs {cores}, the default)", site, ["--cache-dir", str(cache)])
+    cold = _glossqa(
+        f"glossqa cold, empty cache (--jobs {cores}, the default)",
+        site,
+        ["--cache-dir", str(cache)],
+    )
     floor_after = _parse_floor(paths, "parse floor again, after the cold run")
-    floor = Measurement("**parse floor**, the mean of the two: read, front matter, markdown-it-py; one process",
-                        (floor_before.wall + floor_after.wall) / 2, (floor_before.cpu + floor_after.cpu) / 2,
-                        max(floor_before.largest_rss, floor_after.largest_rss))
+    floor = Measurement(
+        "**parse floor**, the mean of the two: read, front matter, markdown-it-py; one process",
+        (floor_before.wall + floor_after.wall) / 2,
+        (floor_before.cpu + floor_after.cpu) / 2,
+        max(floor_before.largest_rss, floor_after.largest_rss),
+    )
     warm = _glossqa("glossqa warm: run again, nothing changed", site, ["--cache-dir", str(cache)])
     changed_file = _change_one_file(site)
-    changed = _glossqa(f"glossqa after one file changed ({changed_file})", site, ["--cache-dir", str(cache)])
-    one_job = _glossqa("glossqa cold, empty cache, --jobs 1", site, ["--cache-dir", str(cache_one_job), "--jobs", "1"])
-    one_copy = _glossqa(f"glossqa cold over one copy only ({len(discover([small]))} files)", small, ["--no-cache"])
+    changed = _glossqa(
+        f"glossqa after one file changed ({changed_file})", site, ["--cache-dir", str(cache)]
+    )
+    one_job = _glossqa(
+        "glossqa cold, empty cache, --jobs 1",
+        site,
+        ["--cache-dir", str(cache_one_job), "--jobs", "1"],
+    )
+    one_copy = _glossqa(
+        f"glossqa cold over one copy only ({len(discover([small]))} files)", small, ["--no-cache"]
+    )
     load_after = os.getloadavg()
 
     speedup = one_job.wall / cold.wall
     rss_limit = 400 * 1024
-    print(f"\n{datetime.date.today().isoformat()}, {_machine()}; {len(paths)} files, {size / 1e6:.0f} MB, "
-          f"{len(languages)} languages; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}.\n")
-    print("| run | wall s | × floor | CPU s | peak RSS, largest process | peak memory, all processes (PSS) | target | met |")
+    print(
+        f"\n{datetime.date.today().isoformat()}, {_machine()}; {len(paths)} files, {size / 1e6:.0f} MB, "
+        f"{len(languages)} languages; load average before {load_before[0]:.2f}, after {load_after[0]:.2f}.\n"
+    )
+    print(
+        "| run | wall s | × floor | CPU s | peak RSS, largest process | peak memory, all processes (PSS) | target | met |"
+    )
     print("|---|---:|---:|---:|---:|---:|---|---|")
     _row(floor, floor, "", None)
     _row(floor_before, floor, "", None)
     _row(floor_after, floor, "", None)
-    _row(cold, floor, "≤ 1.5× floor, RSS ≤ 400 MB", cold.wall <= 1.5 * floor.wall and cold.largest_rss <= rss_limit)
+    _row(
+        cold,
+        floor,
+        "≤ 1.5× floor, RSS ≤ 400 MB",
+        cold.wall <= 1.5 * floor.wall and cold.largest_rss <= rss_limit,
+    )
     _row(warm, floor, "≤ 0.25× floor", warm.wall <= 0.25 * floor.wall)
     _row(changed, floor, "≤ 0.25× floor", changed.wall <= 0.25 * floor.wall)
     _row(one_job, floor, "", None)
     _row(one_copy, floor, "RSS about as at full size", None)
-    print(f"| --jobs {cores} speed-up over --jobs 1 (cold) | {speedup:.2f}× | | | | | ≥ 1.7× | {_yes(speedup >= 1.7)} |")
+    print(
+        f"| --jobs {cores} speed-up over --jobs 1 (cold) | {speedup:.2f}× | | | | | ≥ 1.7× | {_yes(speedup >= 1.7)} |"
+    )
     same = cold.output == warm.output and changed.output == one_job.output
     diagnostics = cold.output.count(b"\n")
-    print(f"\nSame output cold and warm, and after the change with the cache and with --jobs 1 from empty: "
-          f"{_yes(same)}; {diagnostics} diagnostics.")
+    print(
+        f"\nSame output cold and warm, and after the change with the cache and with --jobs 1 from empty: "
+        f"{_yes(same)}; {diagnostics} diagnostics."
+    )
 
 
 def _language_files(corpus: Path) -> list[tuple[str, str, Path]]:
@@ -153,7 +195,11 @@ def _write_copy(files: list[tuple[str, str, Path]], site: Path, folder: str, rot
         target = site / language / folder / inside
         target.parent.mkdir(parents=True, exist_ok=True)
         text = path.read_text(encoding="utf-8", errors="surrogateescape")
-        target.write_text(_rotate_prose(text, rotation) if rotation else text, encoding="utf-8", errors="surrogateescape")
+        target.write_text(
+            _rotate_prose(text, rotation) if rotation else text,
+            encoding="utf-8",
+            errors="surrogateescape",
+        )
 
 
 def _rotate_prose(text: str, rotation: int) -> str:
@@ -170,8 +216,13 @@ def _rotate_prose(text: str, rotation: int) -> str:
             in_code = not in_code
             continue
         words = line.split()
-        if in_code or line[:1].isspace() or len(words) < 4 or not words[0][:1].isalpha() \
-                or PLAIN_PROSE_MARKUP & set(line):
+        if (
+            in_code
+            or line[:1].isspace()
+            or len(words) < 4
+            or not words[0][:1].isalpha()
+            or PLAIN_PROSE_MARKUP & set(line)
+        ):
             continue
         shift = rotation % len(words)
         lines[index] = " ".join(words[shift:] + words[:shift])
@@ -183,9 +234,15 @@ def _parse_floor(paths: list[Path], name: str) -> Measurement:
     markdown = MarkdownIt()
     started, cpu = time.perf_counter(), time.process_time()
     for path in paths:
-        markdown.parse(frontmatter.loads(path.read_text(encoding="utf-8", errors="replace")).content)
-    return Measurement(name, time.perf_counter() - started,
-                       time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        markdown.parse(
+            frontmatter.loads(path.read_text(encoding="utf-8", errors="replace")).content
+        )
+    return Measurement(
+        name,
+        time.perf_counter() - started,
+        time.process_time() - cpu,
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    )
 
 
 def _glossqa(name: str, site: Path, options: list[str]) -> Measurement:
@@ -194,7 +251,9 @@ def _glossqa(name: str, site: Path, options: list[str]) -> Measurement:
     output = tempfile.TemporaryFile()
     print(f"running {name} ...", file=sys.stderr)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=site, env=environment, stdout=output, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=site, env=environment, stdout=output, stderr=subprocess.PIPE
+    )
     sampler = _TreeSampler(process.pid)
     sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
@@ -205,8 +264,14 @@ def _glossqa(name: str, site: Path, options: list[str]) -> Measurement:
     if process.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed with {process.returncode}:\n{errors}")
     output.seek(0)
-    return Measurement(name, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
-                       max(sampler.peak, usage.ru_maxrss), output.read())
+    return Measurement(
+        name,
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss,
+        max(sampler.peak, usage.ru_maxrss),
+        output.read(),
+    )
 
 
 class _TreeSampler(threading.Thread):
@@ -258,7 +323,9 @@ def _proportional_set_size(pid: int) -> int:
 
 def _change_one_file(site: Path) -> str:
     """Add a sentence to one translated file in the middle of the site; return its path."""
-    translated = sorted(path for path in discover([site]) if path.relative_to(site).parts[0] not in ("en",))
+    translated = sorted(
+        path for path in discover([site]) if path.relative_to(site).parts[0] not in ("en",)
+    )
     chosen = translated[len(translated) // 2]
     with open(chosen, "a", encoding="utf-8") as handle:
         handle.write("\nUne phrase de plus, ajoutée pour le banc d'essai.\n")
@@ -267,8 +334,10 @@ def _change_one_file(site: Path) -> str:
 
 def _row(measurement: Measurement, floor: Measurement, target: str, met: bool | None) -> None:
     total = f"{measurement.total_rss / 1024:.0f} MB" if measurement.total_rss else "(one process)"
-    print(f"| {measurement.name} | {measurement.wall:.1f} | {measurement.wall / floor.wall:.2f} | {measurement.cpu:.1f} | "
-          f"{measurement.largest_rss / 1024:.0f} MB | {total} | {target} | {'' if met is None else _yes(met)} |")
+    print(
+        f"| {measurement.name} | {measurement.wall:.1f} | {measurement.wall / floor.wall:.2f} | {measurement.cpu:.1f} | "
+        f"{measurement.largest_rss / 1024:.0f} MB | {total} | {target} | {'' if met is None else _yes(met)} |"
+    )
 
 
 def _yes(value: bool) -> str:
@@ -279,12 +348,21 @@ def _machine() -> str:
     model = ""
     try:
         with open("/proc/cpuinfo") as cpuinfo:
-            model = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "")
+            model = next(
+                (
+                    line.split(":", 1)[1].strip()
+                    for line in cpuinfo
+                    if line.startswith("model name")
+                ),
+                "",
+            )
     except OSError:
         pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
-    return (f"{len(os.sched_getaffinity(0))} cores ({model or platform.machine()}), {memory:.0f} GiB, "
-            f"Python {platform.python_version()}")
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{len(os.sched_getaffinity(0))} cores ({model or platform.machine()}), {memory:.0f} GiB, "
+        f"Python {platform.python_version()}"
+    )
 
 
 if __name__ == "__main__":

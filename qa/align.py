@@ -22,12 +22,13 @@ def neutral_target(target: str) -> str:
     """A link target with a leading locale segment removed, for matching across languages."""
     match = LOCALE_PREFIX.match(target)
     if match and langtags.normalize(match[1]):
-        return target[match.end():]
+        return target[match.end() :]
     return target
 
 
-def choose_reference(documents: list[Document], source: str | None,
-                     identical: frozenset[str] = frozenset()) -> tuple[Document | None, str]:
+def choose_reference(
+    documents: list[Document], source: str | None, identical: frozenset[str] = frozenset()
+) -> tuple[Document | None, str]:
     if not documents:
         return None, ""
     if source:
@@ -51,44 +52,69 @@ def choose_reference(documents: list[Document], source: str | None,
 
 def _document_signature(document: Document, identical: frozenset[str]) -> tuple:
     """What siblings should share, part by part; the sibling agreeing most with the others is the consensus."""
-    sections = tuple((a.level, a.heading_id, a.links, a.code) for a in map(section_anchors, document.sections))
+    sections = tuple(
+        (a.level, a.heading_id, a.links, a.code) for a in map(section_anchors, document.sections)
+    )
     front_matter = document.front_matter
     entries = front_matter.entries if front_matter else {}
-    values = tuple(repr(entries[key].value) if key in entries else None for key in sorted(identical))
-    well_formed = (front_matter.delimiter if front_matter else None, document.unclosed_fence is None)
+    values = tuple(
+        repr(entries[key].value) if key in entries else None for key in sorted(identical)
+    )
+    well_formed = (
+        front_matter.delimiter if front_matter else None,
+        document.unclosed_fence is None,
+    )
     return sections, tuple(entries), values, well_formed
 
 
 def _agreement(first: tuple, second: tuple) -> float:
     (sections_a, *rest_a), (sections_b, *rest_b) = first, second
-    same_sections = sum(a == b for a, b in zip(sections_a, sections_b)) / max(len(sections_a), len(sections_b), 1)
+    same_sections = sum(a == b for a, b in zip(sections_a, sections_b)) / max(
+        len(sections_a), len(sections_b), 1
+    )
     return same_sections + sum(a == b for a, b in zip(rest_a, rest_b))
 
 
-def identical_keys(documents: list[Document], configured: list[str], translated: list[str]) -> frozenset[str]:
+def identical_keys(
+    documents: list[Document], configured: list[str], translated: list[str]
+) -> frozenset[str]:
     """Keys that must stay identical: the configured ones, plus any untranslated key that every sibling
     has with one value, allowing one outlier among four or more: the outlier is the drift to report."""
     keys = set(configured)
-    with_front_matter = [d.front_matter.entries for d in documents if d.front_matter and not d.errors]
+    with_front_matter = [
+        d.front_matter.entries for d in documents if d.front_matter and not d.errors
+    ]
     allowed_outliers = 1 if len(with_front_matter) >= 4 else 0
     if len(with_front_matter) >= 2:
         for key in {key for entries in with_front_matter for key in entries} - set(translated):
-            values = Counter(repr(entries[key].value) if key in entries else None for entries in with_front_matter)
+            values = Counter(
+                repr(entries[key].value) if key in entries else None
+                for entries in with_front_matter
+            )
             value, count = values.most_common(1)[0]
             if value is not None and count >= len(with_front_matter) - allowed_outliers:
                 keys.add(key)
     return frozenset(keys)
 
 
-def align_group(key: str, documents: list[Document], source: str | None,
-                configured_identical: list[str], translated: list[str]) -> AlignedGroup:
+def align_group(
+    key: str,
+    documents: list[Document],
+    source: str | None,
+    configured_identical: list[str],
+    translated: list[str],
+) -> AlignedGroup:
     must_match = identical_keys(documents, configured_identical, translated)
     reference, reason = choose_reference(documents, source, must_match)
     alignments = []
     if reference is not None:
         for document in documents:
             if document is not reference:
-                alignments.append(Alignment(reference, document, align_sections(reference.sections, document.sections)))
+                alignments.append(
+                    Alignment(
+                        reference, document, align_sections(reference.sections, document.sections)
+                    )
+                )
     return AlignedGroup(
         key=key,
         documents=documents,
@@ -151,11 +177,15 @@ def similarity(first: Anchors, second: Anchors) -> float:
     if first.names & second.names:
         score += 0.5 * len(first.names & second.names) / min(len(first.names), len(second.names))
     score += 0.1 if first.subsections == second.subsections else -0.1
-    ratio = max(first.share, second.share, SMALL_SHARE) / max(min(first.share, second.share), SMALL_SHARE)
+    ratio = max(first.share, second.share, SMALL_SHARE) / max(
+        min(first.share, second.share), SMALL_SHARE
+    )
     score += 0.2 if ratio < 1.25 else 0.05 if ratio < 1.5 else -0.15 if ratio < 2 else -0.3
     if first.shape == second.shape:
         score += 0.15
-    elif sum(abs(a - b) for a, b in zip(first.shape, second.shape)) <= max(1, sum(first.shape) // 3):
+    elif sum(abs(a - b) for a, b in zip(first.shape, second.shape)) <= max(
+        1, sum(first.shape) // 3
+    ):
         score -= 0.1
     else:
         score -= 0.25
@@ -174,8 +204,16 @@ def _overlap(first: frozenset, second: frozenset, weight: float) -> float:
 def align_sections(reference: list[Section], translation: list[Section]) -> list[SectionPair]:
     """The untitled lead sections pair; the rest by Needleman-Wunsch over section anchors, then
     unpaired sections that match each other are moves."""
-    if reference and translation and reference[0].heading is None and translation[0].heading is None:
-        return [SectionPair(reference[0], translation[0]), *align_sections(reference[1:], translation[1:])]
+    if (
+        reference
+        and translation
+        and reference[0].heading is None
+        and translation[0].heading is None
+    ):
+        return [
+            SectionPair(reference[0], translation[0]),
+            *align_sections(reference[1:], translation[1:]),
+        ]
     ref_anchors = _with_shares(reference)
     tr_anchors = _with_shares(translation)
     rows, cols = len(reference), len(translation)
@@ -190,7 +228,9 @@ def align_sections(reference: list[Section], translation: list[Section]) -> list
             diagonal = score[i - 1][j - 1] + similarity(ref_anchors[i - 1], tr_anchors[j - 1])
             up = score[i - 1][j] + GAP
             left = score[i][j - 1] + GAP
-            score[i][j], step[i][j] = max((diagonal, "diag"), (up, "up"), (left, "left"), key=lambda c: c[0])
+            score[i][j], step[i][j] = max(
+                (diagonal, "diag"), (up, "up"), (left, "left"), key=lambda c: c[0]
+            )
     pairs: list[SectionPair] = []
     i, j = rows, cols
     while i or j:
@@ -205,17 +245,28 @@ def align_sections(reference: list[Section], translation: list[Section]) -> list
             pairs.append(SectionPair(None, translation[j - 1]))
             j -= 1
     pairs.reverse()
-    return _pair_moves(pairs, dict(zip(map(id, reference), ref_anchors)), dict(zip(map(id, translation), tr_anchors)))
+    return _pair_moves(
+        pairs,
+        dict(zip(map(id, reference), ref_anchors)),
+        dict(zip(map(id, translation), tr_anchors)),
+    )
 
 
 def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -> list[SectionPair]:
     """A section missing in one place and extra in another, where both look alike, moved."""
-    missing = [pair.reference for pair in pairs if pair.translation is None and pair.reference.heading]
-    extra = [pair.translation for pair in pairs if pair.reference is None and pair.translation.heading]
+    missing = [
+        pair.reference for pair in pairs if pair.translation is None and pair.reference.heading
+    ]
+    extra = [
+        pair.translation for pair in pairs if pair.reference is None and pair.translation.heading
+    ]
     candidates = sorted(
-        ((similarity(ref_anchors[id(gone)], tr_anchors[id(added)]), index_r, index_t)
-         for index_r, gone in enumerate(missing) for index_t, added in enumerate(extra)
-         if gone.level == added.level),
+        (
+            (similarity(ref_anchors[id(gone)], tr_anchors[id(added)]), index_r, index_t)
+            for index_r, gone in enumerate(missing)
+            for index_t, added in enumerate(extra)
+            if gone.level == added.level
+        ),
         key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
     )
     moved_to: dict[int, Section] = {}
@@ -229,14 +280,18 @@ def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -
         taken.add(index_t)
     if not moved_to:
         return pairs
-    counterpart = {id(extra_section): missing[index_r] for index_r, extra_section in moved_to.items()}
+    counterpart = {
+        id(extra_section): missing[index_r] for index_r, extra_section in moved_to.items()
+    }
     moved_away = {id(missing[index_r]) for index_r in moved_to}
     result = []
     for pair in pairs:
         if pair.translation is None and id(pair.reference) in moved_away:
             continue
         if pair.reference is None and id(pair.translation) in counterpart:
-            result.append(SectionPair(counterpart[id(pair.translation)], pair.translation, moved=True))
+            result.append(
+                SectionPair(counterpart[id(pair.translation)], pair.translation, moved=True)
+            )
         else:
             result.append(pair)
     return result

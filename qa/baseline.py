@@ -37,7 +37,9 @@ class LineTexts:
     def __call__(self, path: str, line: int) -> str:
         if path not in self._files:
             try:
-                self._files[path] = Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+                self._files[path] = (
+                    Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+                )
             except OSError:
                 self._files[path] = []
         lines = self._files[path]
@@ -54,7 +56,9 @@ def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
     """A stable hash per diagnostic, numbered among identical ones (for SARIF partialFingerprints)."""
     texts, seen, found = LineTexts(), Counter(), []
     for diagnostic in diagnostics:
-        digest = hashlib.sha256("\0".join(identity(diagnostic, texts, Path.cwd())).encode()).hexdigest()[:32]
+        digest = hashlib.sha256(
+            "\0".join(identity(diagnostic, texts, Path.cwd())).encode()
+        ).hexdigest()[:32]
         seen[digest] += 1
         found.append(f"{digest}:{seen[digest]}")
     return found
@@ -67,7 +71,9 @@ def write(path: Path, diagnostics: list[Diagnostic]) -> None:
     entries = []
     for diagnostic in diagnostics:
         where, rule, message, text = identity(diagnostic, texts, base)
-        entries.append({"path": where, "rule": rule, "message": message, "line": diagnostic.line, "text": text})
+        entries.append(
+            {"path": where, "rule": rule, "message": message, "line": diagnostic.line, "text": text}
+        )
     document = {FORMAT_KEY: FORMAT_VERSION, "diagnostics": entries}
     try:
         write_atomically(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -79,27 +85,42 @@ def load(path: Path) -> Counter[Identity]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise BaselineError(path, f"cannot read baseline: {getattr(error, 'strerror', None) or error}") from None
+        raise BaselineError(
+            path, f"cannot read baseline: {getattr(error, 'strerror', None) or error}"
+        ) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise BaselineError(path, f"broken baseline: invalid JSON at line {error.lineno}: {error.msg}") from None
+        raise BaselineError(
+            path, f"broken baseline: invalid JSON at line {error.lineno}: {error.msg}"
+        ) from None
     if not isinstance(document, dict) or document.get(FORMAT_KEY) != FORMAT_VERSION:
-        raise BaselineError(path, f"not a glossqa baseline: expected an object with \"{FORMAT_KEY}\": {FORMAT_VERSION}; "
-                                  "write one with --write-baseline")
+        raise BaselineError(
+            path,
+            f'not a glossqa baseline: expected an object with "{FORMAT_KEY}": {FORMAT_VERSION}; '
+            "write one with --write-baseline",
+        )
     entries = document.get("diagnostics")
     if not isinstance(entries, list):
-        raise BaselineError(path, "broken baseline: \"diagnostics\" must be a list")
+        raise BaselineError(path, 'broken baseline: "diagnostics" must be a list')
     recorded: Counter[Identity] = Counter()
     for index, entry in enumerate(entries):
-        fields = [entry.get(name) if isinstance(entry, dict) else None for name in ("path", "rule", "message", "text")]
+        fields = [
+            entry.get(name) if isinstance(entry, dict) else None
+            for name in ("path", "rule", "message", "text")
+        ]
         if not all(isinstance(value, str) for value in fields):
-            raise BaselineError(path, f"broken baseline: diagnostic {index + 1} needs string fields path, rule, message and text")
+            raise BaselineError(
+                path,
+                f"broken baseline: diagnostic {index + 1} needs string fields path, rule, message and text",
+            )
         recorded[tuple(fields)] += 1
     return recorded
 
 
-def hide(diagnostics: list[Diagnostic], recorded: Counter[Identity], baseline: Path) -> tuple[list[Diagnostic], int]:
+def hide(
+    diagnostics: list[Diagnostic], recorded: Counter[Identity], baseline: Path
+) -> tuple[list[Diagnostic], int]:
     """The diagnostics the baseline does not hold, and how many it hid."""
     remaining = Counter(recorded)
     base, texts = baseline.resolve().parent, LineTexts()

@@ -37,13 +37,22 @@ class Cache:
         self.directory = directory
         self.salt = _digest(_glossqa_fingerprint(), _config_fingerprint(config))
 
-    def key(self, group: Group, contents: dict[str, bytes | ParseError], reported: frozenset[str]) -> str:
+    def key(
+        self, group: Group, contents: dict[str, bytes | ParseError], reported: frozenset[str]
+    ) -> str:
         """contents: display path -> the file's bytes, or why it could not be read."""
         parts = [self.salt, group.key, *sorted(reported)]
         for source in group.files.values():
             content = contents[source.display_path]
-            parts += [source.display_path, source.language, source.group_key, source.declared_by,
-                      content.reason if isinstance(content, ParseError) else hashlib.blake2b(content).hexdigest()]
+            parts += [
+                source.display_path,
+                source.language,
+                source.group_key,
+                source.declared_by,
+                content.reason
+                if isinstance(content, ParseError)
+                else hashlib.blake2b(content).hexdigest(),
+            ]
         return _digest(*parts)
 
     def load(self, key: str) -> list[Diagnostic] | None:
@@ -85,7 +94,10 @@ class Cache:
                 self.directory.mkdir(parents=True, exist_ok=True)
                 write_atomically(self.directory / ".gitignore", IGNORE_EVERYTHING)
             entry.parent.mkdir(exist_ok=True)
-            write_atomically(entry, json.dumps({"diagnostics": [_row(d) for d in diagnostics]}, ensure_ascii=False))
+            write_atomically(
+                entry,
+                json.dumps({"diagnostics": [_row(d) for d in diagnostics]}, ensure_ascii=False),
+            )
         except OSError:
             pass
 
@@ -95,7 +107,9 @@ class Cache:
         try:
             for bucket in os.scandir(self.directory):
                 if bucket.is_dir():
-                    found += sum(1 for entry in os.scandir(bucket.path) if entry.name.endswith(ENTRY_SUFFIX))
+                    found += sum(
+                        1 for entry in os.scandir(bucket.path) if entry.name.endswith(ENTRY_SUFFIX)
+                    )
                     if found >= count:
                         return True
         except OSError:
@@ -108,14 +122,25 @@ class Cache:
 
 def _row(diagnostic: Diagnostic) -> list:
     related = diagnostic.related
-    return [diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.rule, diagnostic.severity,
-            diagnostic.message, diagnostic.language, [related.path, related.line] if related else None]
+    return [
+        diagnostic.path,
+        diagnostic.line,
+        diagnostic.column,
+        diagnostic.rule,
+        diagnostic.severity,
+        diagnostic.message,
+        diagnostic.language,
+        [related.path, related.line] if related else None,
+    ]
 
 
 def _diagnostic(row: list) -> Diagnostic:
     path, line, column, rule, severity, message, language, related = row
-    if not (all(isinstance(text, str) for text in (path, rule, severity, message))
-            and all(type(number) is int for number in (line, column)) and isinstance(language, (str, type(None)))):
+    if not (
+        all(isinstance(text, str) for text in (path, rule, severity, message))
+        and all(type(number) is int for number in (line, column))
+        and isinstance(language, (str, type(None)))
+    ):
         raise TypeError("not a diagnostic")
     if related is not None:
         related_path, related_line = related
@@ -142,8 +167,10 @@ def _glossqa_fingerprint() -> str:
 
 def _config_fingerprint(config: Config) -> str:
     settings = {
-        "source": config.source, "layout": config.layout,
-        "identical-keys": config.identical_keys, "translated-keys": config.translated_keys,
+        "source": config.source,
+        "layout": config.layout,
+        "identical-keys": config.identical_keys,
+        "translated-keys": config.translated_keys,
         "rules": {rule_id: asdict(rule) for rule_id, rule in config.rules.items()},
     }
     return json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_sorted_repr)

@@ -42,8 +42,10 @@ class Check:
 
 
 def checks() -> dict[str, Check]:
-    found = {rule_id: Check(rule_id, module.SEVERITY, module.__doc__ or "", dict(module.OPTIONS))
-             for rule_id, module in RULES.items()}
+    found = {
+        rule_id: Check(rule_id, module.SEVERITY, module.__doc__ or "", dict(module.OPTIONS))
+        for rule_id, module in RULES.items()
+    }
     found[PARSE_ERROR] = Check(PARSE_ERROR, "error", PARSE_ERROR_DOC, {})
     found[suppress.ID] = Check(suppress.ID, suppress.SEVERITY, suppress.__doc__ or "", {})
     return found

@@ -21,44 +21,112 @@ WRITE_SLICE = 1 << 20  # characters
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="glossqa", description="Find where translations of Markdown docs drifted.")
+    parser = argparse.ArgumentParser(
+        prog="glossqa", description="Find where translations of Markdown docs drifted."
+    )
     parser.add_argument("--version", action="version", version=f"glossqa {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="check translation groups under the given paths")
-    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")],
-                       help="files or folders (default: .); their sibling translations are read too, but only these are reported on")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path(".")],
+        help="files or folders (default: .); their sibling translations are read too, but only these are reported on",
+    )
     where = check.add_mutually_exclusive_group()
-    where.add_argument("--config", type=Path, metavar="FILE", help="use this rules.yaml instead of searching for one")
-    where.add_argument("--isolated", action="store_true", help="ignore every config file; run every rule with its defaults")
-    check.add_argument("--source", metavar="LANG", help="the source language every translation is compared with")
-    check.add_argument("--format", choices=sorted([*FORMATS, AUTO]), default="text",
-                       help="output format (default: text); auto is github inside GitHub Actions, else text")
+    where.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="use this rules.yaml instead of searching for one",
+    )
+    where.add_argument(
+        "--isolated",
+        action="store_true",
+        help="ignore every config file; run every rule with its defaults",
+    )
+    check.add_argument(
+        "--source", metavar="LANG", help="the source language every translation is compared with"
+    )
+    check.add_argument(
+        "--format",
+        choices=sorted([*FORMATS, AUTO]),
+        default="text",
+        help="output format (default: text); auto is github inside GitHub Actions, else text",
+    )
 
     failing = check.add_argument_group("what is reported and what fails")
-    failing.add_argument("--select", action="append", default=[], metavar="RULES",
-                         help="only these rule ids (comma-separated, repeatable); runs them even if rules.yaml disables them")
-    failing.add_argument("--ignore", action="append", default=[], metavar="RULES",
-                         help="not these rule ids (comma-separated, repeatable)")
-    failing.add_argument("--fail-on", choices=SEVERITIES, default=None,
-                         help="the least severity that makes the exit code 1 (default: error)")
-    failing.add_argument("--strict", action="store_true", help="fail on warnings too (same as --fail-on warning)")
-    failing.add_argument("--baseline", type=Path, metavar="FILE", help="hide the diagnostics recorded in FILE; only new ones are shown")
-    failing.add_argument("--write-baseline", type=Path, metavar="FILE",
-                         help="record today's diagnostics in FILE (replacing it) and exit 0")
+    failing.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="only these rule ids (comma-separated, repeatable); runs them even if rules.yaml disables them",
+    )
+    failing.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="not these rule ids (comma-separated, repeatable)",
+    )
+    failing.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        default=None,
+        help="the least severity that makes the exit code 1 (default: error)",
+    )
+    failing.add_argument(
+        "--strict", action="store_true", help="fail on warnings too (same as --fail-on warning)"
+    )
+    failing.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="hide the diagnostics recorded in FILE; only new ones are shown",
+    )
+    failing.add_argument(
+        "--write-baseline",
+        type=Path,
+        metavar="FILE",
+        help="record today's diagnostics in FILE (replacing it) and exit 0",
+    )
 
     speed = check.add_argument_group("speed")
-    speed.add_argument("-j", "--jobs", type=_positive, default=parallel.available_cores(), metavar="N",
-                       help="check groups in N processes (default: all cores, here %(default)s)")
-    speed.add_argument("--cache-dir", type=Path, metavar="DIR",
-                       help=f"keep results per group in DIR (default: {cache.DEFAULT_DIRECTORY} in the project root: "
-                            "the config file's folder, else the git work tree, else the current folder)")
-    speed.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    speed.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=parallel.available_cores(),
+        metavar="N",
+        help="check groups in N processes (default: all cores, here %(default)s)",
+    )
+    speed.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help=f"keep results per group in DIR (default: {cache.DEFAULT_DIRECTORY} in the project root: "
+        "the config file's folder, else the git work tree, else the current folder)",
+    )
+    speed.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the result cache"
+    )
 
     shown = check.add_argument_group("terminal")
-    shown.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                       help="colour the text format (default: auto: on a terminal, unless NO_COLOR is set)")
-    shown.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no closing summary on stderr")
+    shown.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text format (default: auto: on a terminal, unless NO_COLOR is set)",
+    )
+    shown.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no closing summary on stderr",
+    )
 
     rules = commands.add_parser("rules", help="list the rules with their documentation")
     rules.add_argument("ids", nargs="*", metavar="RULE", help="show only these rules")
@@ -91,35 +159,57 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     ignored = _rule_ids(arguments.ignore, "--ignore", parser)
     _choose_rules(config, selected, ignored)
     if arguments.strict and arguments.fail_on not in (None, "warning"):
-        parser.error(f"--strict means --fail-on warning; it contradicts --fail-on {arguments.fail_on}")
+        parser.error(
+            f"--strict means --fail-on warning; it contradicts --fail-on {arguments.fail_on}"
+        )
     fail_on = "warning" if arguments.strict else arguments.fail_on or "error"
     recorded = baseline.load(arguments.baseline) if arguments.baseline else None
 
     progress = terminal.Progress(sys.stderr) if not arguments.quiet else None
     try:
-        result = check_paths(arguments.paths, config, progress, arguments.jobs, _cache(arguments, config))
+        result = check_paths(
+            arguments.paths, config, progress, arguments.jobs, _cache(arguments, config)
+        )
     finally:
         if progress:
             progress.close()
-    diagnostics = [d for d in result.diagnostics if (not selected or d.rule in selected) and d.rule not in ignored]
+    diagnostics = [
+        d
+        for d in result.diagnostics
+        if (not selected or d.rule in selected) and d.rule not in ignored
+    ]
 
     if arguments.write_baseline:
         baseline.write(arguments.write_baseline, diagnostics)
         if not arguments.quiet:
-            print(f"glossqa: recorded {len(diagnostics)} diagnostics in {arguments.write_baseline}", file=sys.stderr)
+            print(
+                f"glossqa: recorded {len(diagnostics)} diagnostics in {arguments.write_baseline}",
+                file=sys.stderr,
+            )
         return EXIT_CLEAN
     hidden = 0
     if recorded is not None:
         diagnostics, hidden = baseline.hide(diagnostics, recorded, arguments.baseline)
 
     report = resolve(arguments.format)
-    severities = {check_id: settings.severity for check_id, settings in config.rules.items() if settings.enabled}
-    context = ReportContext(files=result.paths, groups=result.groups, severities=severities, fail_on=fail_on,
-                            color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
-                            fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [])
+    severities = {
+        check_id: settings.severity
+        for check_id, settings in config.rules.items()
+        if settings.enabled
+    }
+    context = ReportContext(
+        files=result.paths,
+        groups=result.groups,
+        severities=severities,
+        fail_on=fail_on,
+        color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
+        fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [],
+    )
     rendered = report.render(diagnostics, context)
-    for start in range(0, len(rendered), WRITE_SLICE):  # encoding a whole site's report at once would double it in memory
-        sys.stdout.write(rendered[start:start + WRITE_SLICE])
+    for start in range(
+        0, len(rendered), WRITE_SLICE
+    ):  # encoding a whole site's report at once would double it in memory
+        sys.stdout.write(rendered[start : start + WRITE_SLICE])
     sys.stdout.flush()  # the summary follows the report when both streams go to one place
     if not arguments.quiet:
         print(terminal.summary(result.files, result.groups, diagnostics, hidden), file=sys.stderr)
@@ -144,7 +234,10 @@ def _config(arguments, parser: argparse.ArgumentParser) -> Config:
 def _cache(arguments, config: Config) -> Cache | None:
     if arguments.no_cache:
         return None
-    return Cache(arguments.cache_dir or cache.default_directory(project_root(arguments.paths, config.path)), config)
+    return Cache(
+        arguments.cache_dir or cache.default_directory(project_root(arguments.paths, config.path)),
+        config,
+    )
 
 
 def _positive(value: str) -> int:
@@ -158,7 +251,9 @@ def _rule_ids(values: list[str], option: str, parser: argparse.ArgumentParser) -
     known = checks()
     unknown = sorted(ids - set(known))
     if unknown:
-        parser.error(f"{option}: unknown rule {', '.join(map(repr, unknown))} (known: {', '.join(known)})")
+        parser.error(
+            f"{option}: unknown rule {', '.join(map(repr, unknown))} (known: {', '.join(known)})"
+        )
     return ids
 
 

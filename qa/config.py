@@ -58,9 +58,12 @@ def find_config(start: Path) -> Path | None:
 
 
 def defaults(registry: dict) -> Config:
-    return Config(rules={
-        rule_id: RuleSettings(True, module.SEVERITY, dict(module.OPTIONS)) for rule_id, module in registry.items()
-    })
+    return Config(
+        rules={
+            rule_id: RuleSettings(True, module.SEVERITY, dict(module.OPTIONS))
+            for rule_id, module in registry.items()
+        }
+    )
 
 
 def load_config(path: Path, registry: dict) -> Config:
@@ -72,7 +75,9 @@ def load_config(path: Path, registry: dict) -> Config:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise ConfigError(path, mark.line + 1 if mark else 1, f"broken YAML: {getattr(error, 'problem', error)}") from None
+        raise ConfigError(
+            path, mark.line + 1 if mark else 1, f"broken YAML: {getattr(error, 'problem', error)}"
+        ) from None
     config = defaults(registry)
     config.path = path
     if root is None:
@@ -85,53 +90,82 @@ def load_config(path: Path, registry: dict) -> Config:
         elif key == "source":
             value = reader.value(value_node, (str, type(None)), "source")
             if value is not None and not langtags.normalize(value):
-                raise ConfigError(path, value_node.start_mark.line + 1, f"source: {value!r} is not a language tag")
+                raise ConfigError(
+                    path, value_node.start_mark.line + 1, f"source: {value!r} is not a language tag"
+                )
             config.source = langtags.normalize(value) if value else None
         elif key == "layout":
             value = reader.value(value_node, str, "layout")
             if value not in LAYOUTS:
-                raise ConfigError(path, value_node.start_mark.line + 1, f"layout must be one of {', '.join(LAYOUTS)}, not {value!r}")
+                raise ConfigError(
+                    path,
+                    value_node.start_mark.line + 1,
+                    f"layout must be one of {', '.join(LAYOUTS)}, not {value!r}",
+                )
             config.layout = value
         elif key in ("identical-keys", "translated-keys"):
             value = reader.value(value_node, list, key)
             setattr(config, key.replace("-", "_"), [str(item) for item in value])
         else:
             known = ", ".join(["rules", *PROJECT_DEFAULTS])
-            raise ConfigError(path, key_node.start_mark.line + 1, f"unknown key {key!r} (known: {known})")
+            raise ConfigError(
+                path, key_node.start_mark.line + 1, f"unknown key {key!r} (known: {known})"
+            )
     return config
 
 
-def _read_rules(reader: "_Reader", node, registry: dict, config: Config) -> None:
+def _read_rules(reader: _Reader, node, registry: dict, config: Config) -> None:
     for rule_id, (key_node, value_node) in reader.mapping(node, "rules").items():
         line = key_node.start_mark.line + 1
         if rule_id not in registry:
-            raise ConfigError(reader.path, line, f"unknown rule {rule_id!r} (known: {', '.join(sorted(registry))})")
+            raise ConfigError(
+                reader.path,
+                line,
+                f"unknown rule {rule_id!r} (known: {', '.join(sorted(registry))})",
+            )
         settings = config.rules[rule_id]
         value = reader.value(value_node, (dict, bool, str), f"rules.{rule_id}")
         if isinstance(value, bool) or value in ("enable", "disable"):
             settings.enabled = value in (True, "enable")
             continue
         if isinstance(value, str):
-            raise ConfigError(reader.path, line, f"rules.{rule_id} must be a mapping, true/false, enable or disable")
-        for option, (option_key, option_node) in reader.mapping(value_node, f"rules.{rule_id}").items():
+            raise ConfigError(
+                reader.path,
+                line,
+                f"rules.{rule_id} must be a mapping, true/false, enable or disable",
+            )
+        for option, (option_key, option_node) in reader.mapping(
+            value_node, f"rules.{rule_id}"
+        ).items():
             option_line = option_key.start_mark.line + 1
             option_value = reader.value(option_node, object, f"rules.{rule_id}.{option}")
             if option == "enabled":
                 settings.enabled = reader.value(option_node, bool, f"rules.{rule_id}.enabled")
             elif option == "severity":
                 if option_value not in SEVERITIES:
-                    raise ConfigError(reader.path, option_line, f"rules.{rule_id}.severity must be one of {', '.join(SEVERITIES)}, not {option_value!r}")
+                    raise ConfigError(
+                        reader.path,
+                        option_line,
+                        f"rules.{rule_id}.severity must be one of {', '.join(SEVERITIES)}, not {option_value!r}",
+                    )
                 settings.severity = option_value
             elif option in registry[rule_id].OPTIONS:
                 default = registry[rule_id].OPTIONS[option]
                 expected = _type_of(default)
                 if not _fits(option_value, expected):
-                    raise ConfigError(reader.path, option_node.start_mark.line + 1,
-                                      f"rules.{rule_id}.{option} must be {_type_name(expected)}, not {type(option_value).__name__}")
+                    raise ConfigError(
+                        reader.path,
+                        option_node.start_mark.line + 1,
+                        f"rules.{rule_id}.{option} must be {_type_name(expected)}, not {type(option_value).__name__}",
+                    )
                 settings.options[option] = option_value
             else:
                 known = ", ".join(["enabled", "severity", *registry[rule_id].OPTIONS])
-                raise ConfigError(reader.path, option_line, f"unknown option {option!r} for rule {rule_id} (known: {known})")
+                raise ConfigError(
+                    reader.path,
+                    option_line,
+                    f"unknown option {option!r} for rule {rule_id} (known: {known})",
+                )
         if hasattr(registry[rule_id], "prepare"):
             try:
                 settings.options = registry[rule_id].prepare(settings.options, reader.path.parent)
@@ -160,8 +194,14 @@ def _fits(value, expected: type) -> bool:
 
 
 def _type_name(expected: type) -> str:
-    return {bool: "true or false", int: "an integer", float: "a number", str: "a string",
-            list: "a list", dict: "a mapping"}.get(expected, expected.__name__)
+    return {
+        bool: "true or false",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a mapping",
+    }.get(expected, expected.__name__)
 
 
 class _Reader:
@@ -189,6 +229,9 @@ class _Reader:
             raise ConfigError(self.path, node.start_mark.line + 1, f"{name}: {error}") from None
         if expected is not object and not isinstance(value, expected):
             wanted = expected if isinstance(expected, type) else expected[0]
-            raise ConfigError(self.path, node.start_mark.line + 1,
-                              f"{name} must be {_type_name(wanted)}, not {type(value).__name__}")
+            raise ConfigError(
+                self.path,
+                node.start_mark.line + 1,
+                f"{name} must be {_type_name(wanted)}, not {type(value).__name__}",
+            )
         return value

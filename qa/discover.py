@@ -18,7 +18,8 @@ def discover(paths: list[Path]) -> list[Path]:
             continue
         for directory, subdirectories, files in os.walk(path):
             subdirectories[:] = [
-                name for name in subdirectories
+                name
+                for name in subdirectories
                 if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
             ]
             found.update(

@@ -35,7 +35,9 @@ def group_sources(sources: list[SourceFile]) -> tuple[list[Group], list[SourceFi
         members = groups.setdefault(source.group_key, {})
         if source.language in members:
             # Two files claim the same language for one article: keep both visible as separate groups.
-            groups.setdefault(f"{source.group_key}#{source.display_path}", {})[source.language] = source
+            groups.setdefault(f"{source.group_key}#{source.display_path}", {})[source.language] = (
+                source
+            )
         else:
             members[source.language] = source
     ordered = [Group(key, dict(sorted(files.items()))) for key, files in sorted(groups.items())]
@@ -73,7 +75,7 @@ def _from_directory(relative: PurePosixPath) -> tuple[str, str] | None:
     for index, segment in enumerate(parts[:-1]):
         language = langtags.normalize(segment)
         if language:
-            return language, "/".join(parts[:index] + parts[index + 1:])
+            return language, "/".join(parts[:index] + parts[index + 1 :])
     return None
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections import Counter
-from operator import itemgetter, mul
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
+from operator import itemgetter, mul
 
 from . import langtags
 
@@ -65,7 +65,7 @@ class EnglishPhrase:
     evidence_words: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(language: str) -> dict[str, float] | None:
     """Word -> Zipf frequency for a language, or None when glossqa has no table for it."""
     name = langtags.primary(langtags.normalize(language) or language)
@@ -78,17 +78,28 @@ def preload(languages: set[str]) -> None:
         if resource.name.endswith(TABLE_SUFFIX):
             _table_named(resource.name.removesuffix(TABLE_SUFFIX))
     if not all(map(available, languages)):
-        from langdetect.detector_factory import init_factory  # the fallback for languages without a table
+        from langdetect.detector_factory import (
+            init_factory,  # the fallback for languages without a table
+        )
+
         init_factory()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table_named(name: str) -> dict[str, float] | None:
     resource = resources.files(TABLES).joinpath(name + TABLE_SUFFIX)
     if not resource.is_file():
         return None
-    fields = gzip.decompress(resource.read_bytes()).decode("utf-8").rstrip("\n").replace("\n", "\t").split("\t")
-    zipf = {text: int(text) / 10 for text in set(fields[1::2])}  # one float object per value: a third less memory
+    fields = (
+        gzip.decompress(resource.read_bytes())
+        .decode("utf-8")
+        .rstrip("\n")
+        .replace("\n", "\t")
+        .split("\t")
+    )
+    zipf = {
+        text: int(text) / 10 for text in set(fields[1::2])
+    }  # one float object per value: a third less memory
     return dict(zip(fields[0::2], map(zipf.__getitem__, fields[1::2])))
 
 
@@ -97,12 +108,24 @@ def available(language: str) -> bool:
 
 
 SCRIPT_RANGES = (
-    (0x0000, 0x024F, "LATIN"), (0x0370, 0x03FF, "GREEK"), (0x0400, 0x052F, "CYRILLIC"),
-    (0x0590, 0x05FF, "HEBREW"), (0x0600, 0x06FF, "ARABIC"), (0x0750, 0x077F, "ARABIC"),
-    (0x0900, 0x097F, "DEVANAGARI"), (0x0980, 0x09FF, "BENGALI"), (0x0B80, 0x0BFF, "TAMIL"),
-    (0x1100, 0x11FF, "HANGUL"), (0x1E00, 0x1EFF, "LATIN"), (0x3040, 0x309F, "HIRAGANA"),
-    (0x30A0, 0x30FF, "KATAKANA"), (0x3130, 0x318F, "HANGUL"), (0x3400, 0x4DBF, "CJK"),
-    (0x4E00, 0x9FFF, "CJK"), (0xAC00, 0xD7AF, "HANGUL"), (0xF900, 0xFAFF, "CJK"),
+    (0x0000, 0x024F, "LATIN"),
+    (0x0370, 0x03FF, "GREEK"),
+    (0x0400, 0x052F, "CYRILLIC"),
+    (0x0590, 0x05FF, "HEBREW"),
+    (0x0600, 0x06FF, "ARABIC"),
+    (0x0750, 0x077F, "ARABIC"),
+    (0x0900, 0x097F, "DEVANAGARI"),
+    (0x0980, 0x09FF, "BENGALI"),
+    (0x0B80, 0x0BFF, "TAMIL"),
+    (0x1100, 0x11FF, "HANGUL"),
+    (0x1E00, 0x1EFF, "LATIN"),
+    (0x3040, 0x309F, "HIRAGANA"),
+    (0x30A0, 0x30FF, "KATAKANA"),
+    (0x3130, 0x318F, "HANGUL"),
+    (0x3400, 0x4DBF, "CJK"),
+    (0x4E00, 0x9FFF, "CJK"),
+    (0xAC00, 0xD7AF, "HANGUL"),
+    (0xF900, 0xFAFF, "CJK"),
 )
 SAMPLE_CHARACTERS = 4000
 SAMPLE_WORDS = 400
@@ -124,11 +147,15 @@ def dominant_script(text: str) -> tuple[str, float]:
         if character.isalpha():
             script = script_of(character)
             # one CJK or Hangul character carries about as much as three Latin letters
-            counts[script] = counts.get(script, 0) + occurrences * (3 if script in SYLLABIC_SCRIPTS else 1)
+            counts[script] = counts.get(script, 0) + occurrences * (
+                3 if script in SYLLABIC_SCRIPTS else 1
+            )
     if not counts:
         return "", 0.0
     if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) >= 0.05 * sum(counts.values()):
-        counts["HIRAGANA"] = counts.pop("HIRAGANA", 0) + counts.pop("KATAKANA", 0) + counts.pop("CJK", 0)
+        counts["HIRAGANA"] = (
+            counts.pop("HIRAGANA", 0) + counts.pop("KATAKANA", 0) + counts.pop("CJK", 0)
+        )
     script = max(counts, key=lambda key: (counts[key], key))
     return script, counts[script] / sum(counts.values())
 
@@ -151,7 +178,9 @@ def _scores(words: Counter, total: int, pool: tuple[str, ...]) -> list[float]:
             row = rows[word] = tuple(frequencies.get(word, UNSEEN) for frequencies in tables)
         found.append(row)
     counts = list(words.values())
-    return [sum(map(mul, counts, map(itemgetter(index), found))) / total for index in range(len(pool))]
+    return [
+        sum(map(mul, counts, map(itemgetter(index), found))) / total for index in range(len(pool))
+    ]
 
 
 FREQUENCY_ROWS_KEPT = 100_000  # words; about 30 MB
@@ -168,25 +197,42 @@ def identify(text: str, candidates=None, min_words: int = 5) -> LanguageGuess | 
         if letters < 10:
             return None
         language = SCRIPT_LANGUAGES[script][0]
-        return LanguageGuess(language, share, f"{share:.0%} of the letters are {script.title()} script")
+        return LanguageGuess(
+            language, share, f"{share:.0%} of the letters are {script.title()} script"
+        )
     if script == "CJK":
-        letters = sum(count for c, count in Counter(text).items() if c.isalpha() and script_of(c) == "CJK")
+        letters = sum(
+            count for c, count in Counter(text).items() if c.isalpha() and script_of(c) == "CJK"
+        )
         if letters < 10:
             return None
-        return LanguageGuess("zh", share, f"{share:.0%} of the letters are Han characters, with no kana")
-    words = [word for word in _words(text[:SAMPLE_CHARACTERS]) if script_of(word[0]) == script][:SAMPLE_WORDS]
+        return LanguageGuess(
+            "zh", share, f"{share:.0%} of the letters are Han characters, with no kana"
+        )
+    words = [word for word in _words(text[:SAMPLE_CHARACTERS]) if script_of(word[0]) == script][
+        :SAMPLE_WORDS
+    ]
     if len(words) < min_words:
         return None
     counted = Counter(words)
     pool = SCRIPT_LANGUAGES.get(script) or LATIN_LANGUAGES
-    pool = tuple(language for language in pool if candidates is None or language in candidates) or tuple(pool)
+    pool = tuple(
+        language for language in pool if candidates is None or language in candidates
+    ) or tuple(pool)
     scored = sorted(zip(_scores(counted, len(words), pool), pool), reverse=True)
-    (best_score, best), (second_score, second) = scored[0], scored[1] if len(scored) > 1 else (0.0, "")
+    (best_score, best), (second_score, second) = (
+        scored[0],
+        scored[1] if len(scored) > 1 else (0.0, ""),
+    )
     margin = best_score - second_score
     confidence = min(1.0, margin / 0.5) if second else 1.0
     known = sum(map((table(best) or {}).__contains__, words))
-    return LanguageGuess(best, confidence, f"{known} of {len(words)} words are common {langtags.name(best)} words; "
-                                           f"{langtags.name(best)} fits {margin:.2f} Zipf per word better than {langtags.name(second)}")
+    return LanguageGuess(
+        best,
+        confidence,
+        f"{known} of {len(words)} words are common {langtags.name(best)} words; "
+        f"{langtags.name(best)} fits {margin:.2f} Zipf per word better than {langtags.name(second)}",
+    )
 
 
 def _evidence(word: str, language: str) -> float:
@@ -196,7 +242,9 @@ def _evidence(word: str, language: str) -> float:
     return english - other
 
 
-def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: float = 2.5) -> list[EnglishPhrase]:
+def english_phrases(
+    text: str, language: str, min_words: int = 2, min_evidence: float = 2.5
+) -> list[EnglishPhrase]:
     """Runs of consecutive English words inside text declared as `language`."""
     if langtags.primary(language) == "en" or not available(language):
         return []
@@ -213,7 +261,11 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
         strong = [match.group(0) for match, evidence in run if evidence >= STRONG]
         if len(run) == 2 and not any(map(_common_in_english, strong)):
             strong = []  # two words, neither of them everyday English: a kept term ("brute force", "frontend open")
-        if len(run) >= min_words and strong and sum(evidence for _, evidence in run) >= min_evidence:
+        if (
+            len(run) >= min_words
+            and strong
+            and sum(evidence for _, evidence in run) >= min_evidence
+        ):
             found.append(_phrase(text, run[0][0].start(), run[-1][0].end(), strong, language))
         run.clear()
 
@@ -225,7 +277,7 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
     for match in WORD.finditer(text):
         word = match.group(0)
         words.append(match)
-        if run and not RUN_BREAK.match(text[previous_end:match.start()]):
+        if run and not RUN_BREAK.match(text[previous_end : match.start()]):
             close()
         previous_end = match.end()
         lower = word.lower()
@@ -239,7 +291,9 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
             evidence = english - native_table.get(lower, 0.0)
         if evidence >= STRONG and english >= EVERYDAY_ENGLISH and word.islower():
             lone_english.append(len(words) - 1)
-        joins = run and evidence > -JOINER and english >= 5.0  # "date" in "to date and": common in both
+        joins = (
+            run and evidence > -JOINER and english >= 5.0
+        )  # "date" in "to date and": common in both
         if (word.isupper() and len(word) > 1) or (evidence < WEAK and not joins):
             close()
             continue
@@ -251,14 +305,23 @@ def english_phrases(text: str, language: str, min_words: int = 2, min_evidence: 
 
 
 def _phrase(text: str, start: int, end: int, strong: list[str], language: str) -> EnglishPhrase:
-    return EnglishPhrase(start, end, text[start:end],
-                         f"{', '.join(repr(w) for w in strong)} {'is a' if len(strong) == 1 else 'are'} "
-                         f"common English word{'s' if len(strong) > 1 else ''} and rare in {langtags.name(language)}",
-                         tuple(strong))
+    return EnglishPhrase(
+        start,
+        end,
+        text[start:end],
+        f"{', '.join(repr(w) for w in strong)} {'is a' if len(strong) == 1 else 'are'} "
+        f"common English word{'s' if len(strong) > 1 else ''} and rare in {langtags.name(language)}",
+        tuple(strong),
+    )
 
 
-def _beside_function_words(text: str, language: str, found: list[EnglishPhrase], words: list[re.Match],
-                           lone_english: list[int]) -> list[EnglishPhrase]:
+def _beside_function_words(
+    text: str,
+    language: str,
+    found: list[EnglishPhrase],
+    words: list[re.Match],
+    lone_english: list[int],
+) -> list[EnglishPhrase]:
     """A clearly English word right beside an English function word ("use a", "depends on", "to date").
 
     The function word is common in both languages, so it is no evidence by itself, but the pair
@@ -269,12 +332,17 @@ def _beside_function_words(text: str, language: str, found: list[EnglishPhrase],
         match = words[index]
         if any(phrase.start <= match.start() < phrase.end for phrase in found + paired):
             continue
-        for neighbour in (words[index - 1] if index else None, words[index + 1] if index + 1 < len(words) else None):
+        for neighbour in (
+            words[index - 1] if index else None,
+            words[index + 1] if index + 1 < len(words) else None,
+        ):
             if neighbour is None or not _is_function_word(neighbour.group(0), language):
                 continue
             first, second = sorted((match, neighbour), key=lambda m: m.start())
-            if text[first.end():second.start()] == " ":
-                paired.append(_phrase(text, first.start(), second.end(), [match.group(0)], language))
+            if text[first.end() : second.start()] == " ":
+                paired.append(
+                    _phrase(text, first.start(), second.end(), [match.group(0)], language)
+                )
                 break
     return paired
 
@@ -284,10 +352,16 @@ def _common_in_english(word: str) -> bool:
 
 
 def _is_function_word(word: str, language: str) -> bool:
-    return word.islower() and (table("en") or {}).get(word, 0.0) >= FUNCTION_WORD and _evidence(word, language) > -JOINER
+    return (
+        word.islower()
+        and (table("en") or {}).get(word, 0.0) >= FUNCTION_WORD
+        and _evidence(word, language) > -JOINER
+    )
 
 
-def english_share(text: str, language: str, set_aside: frozenset[str] = frozenset()) -> tuple[int, int]:
+def english_share(
+    text: str, language: str, set_aside: frozenset[str] = frozenset()
+) -> tuple[int, int]:
     """(words that read as English, words that read as `language`) among the words of `text`, but those set aside."""
     english_table, native_table = table("en") or {}, table(language) or {}
     english = native = 0
@@ -306,18 +380,24 @@ def english_share(text: str, language: str, set_aside: frozenset[str] = frozense
     return english, native
 
 
-def is_english_block(text: str, language: str, min_words: int = 4,
-                     set_aside: frozenset[str] = frozenset()) -> LanguageGuess | None:
+def is_english_block(
+    text: str, language: str, min_words: int = 4, set_aside: frozenset[str] = frozenset()
+) -> LanguageGuess | None:
     """Say so, with a reason, if a block declared as `language` is really English (names `set_aside`)."""
     if langtags.primary(language) == "en" or not available(language):
         return None
     english, native = english_share(text, language, set_aside)
     if english < min_words or english < 3 * native:
         return None
-    return LanguageGuess("en", english / (english + native),
-                         f"{english} of its words read as English and {native} as {langtags.name(language)}")
+    return LanguageGuess(
+        "en",
+        english / (english + native),
+        f"{english} of its words read as English and {native} as {langtags.name(language)}",
+    )
 
 
-LATIN_LANGUAGES = tuple(sorted(
-    "ca cs da de en es fi fil fr hu id is it lt lv ms nb nl pl pt ro sh sk sl sv tr vi".split()
-))
+LATIN_LANGUAGES = tuple(
+    sorted(
+        "ca cs da de en es fi fil fr hu id is it lt lv ms nb nl pl pt ro sh sk sl sv tr vi".split()
+    )
+)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 SEVERITIES = ("error", "warning", "info")  # most severe first
 
@@ -213,10 +213,14 @@ class ReportContext:
 
     files: list[str] = field(default_factory=list)  # the files checked, reported on
     groups: int = 0
-    severities: dict[str, str] = field(default_factory=dict)  # check id -> severity in effect, for checks that ran
+    severities: dict[str, str] = field(
+        default_factory=dict
+    )  # check id -> severity in effect, for checks that ran
     fail_on: str = "error"  # the least severity that fails the run
     color: bool = False
-    fingerprints: list[str] = field(default_factory=list)  # one per diagnostic, in order; filled for formats that ask
+    fingerprints: list[str] = field(
+        default_factory=list
+    )  # one per diagnostic, in order; filled for formats that ask
 
     def fails(self, diagnostic: Diagnostic) -> bool:
         return SEVERITIES.index(diagnostic.severity) <= SEVERITIES.index(self.fail_on)

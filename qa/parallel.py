@@ -6,9 +6,11 @@ import multiprocessing
 import os
 import signal
 import sys
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
-TASKS_PER_WORKER = 64  # chunks small enough that no worker idles long at the end, large enough to save round trips
+TASKS_PER_WORKER = (
+    64  # chunks small enough that no worker idles long at the end, large enough to save round trips
+)
 
 _function: Callable | None = None
 _arguments: tuple = ()
@@ -39,7 +41,9 @@ def _in_pool(function: Callable, tasks: list, workers: int, arguments: tuple) ->
 
 def _start_worker(function: Callable, arguments: tuple) -> None:
     global _function, _arguments
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
+    signal.signal(
+        signal.SIGINT, signal.SIG_IGN
+    )  # Ctrl-C is the main process's to handle: it stops the pool
     _function, _arguments = function, arguments
 
 

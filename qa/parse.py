@@ -12,10 +12,21 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from . import langtags
-from .model import Block, FrontMatter, FrontMatterEntry, Heading, Link, ParseError, SourceFile, UnclosedFence
 from .group import FRONT_MATTER_LANGUAGE_KEYS
+from .model import (
+    Block,
+    FrontMatter,
+    FrontMatterEntry,
+    Heading,
+    Link,
+    ParseError,
+    SourceFile,
+    UnclosedFence,
+)
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).use(admon_plugin).enable("table")
+_MARKDOWN = (
+    MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).use(admon_plugin).enable("table")
+)
 
 HEADING_ANCHOR = re.compile(r"\s*\{[^{}]*?#([\w:.-]+)[^{}]*\}\s*$")
 ATTRIBUTE_LIST = re.compile(r"\{\s*(?:[:.#]|[\w-]+=)[^{}]*\}")
@@ -25,11 +36,15 @@ HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)
 HTML_TAG = re.compile(r"<[^>]*>")
 HTML_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.I | re.S)
 HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
-MARKDOWN_IN_HTML = re.compile(r"\s*<(?:div|details|section|article|span|p)\b[^>]*\bmarkdown\b[^>]*>", re.I)
+MARKDOWN_IN_HTML = re.compile(
+    r"\s*<(?:div|details|section|article|span|p)\b[^>]*\bmarkdown\b[^>]*>", re.I
+)
 TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][^>]*>\s*)+$")
 CONTENT_TAB = re.compile(r'^(\s*)===\+?\s+"(.*)"\s*$')
 SHORT_FENCE_OPENER = re.compile(r"^\s*(?:``|~~)[\w+-]*\s*$")
-MANGLED_DELIMITER = re.compile(r"^-(?: +-){2,}\s*$")  # "- - -", as some translation platforms export "---"
+MANGLED_DELIMITER = re.compile(
+    r"^-(?: +-){2,}\s*$"
+)  # "- - -", as some translation platforms export "---"
 FENCE_RUN = re.compile(r"^\s*(`{2,}|~{2,})")
 TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?|'[^']*'|\"[^\"]*\")\s*:(?:\s|$)")
 
@@ -48,7 +63,9 @@ class ParsedFile:
     errors: list[ParseError] = field(default_factory=list)
     declared_languages: dict[str, str] = field(default_factory=dict)
     unclosed_fence: UnclosedFence | None = None
-    short_fences: list[UnclosedFence] = field(default_factory=list)  # fence lines one backtick short
+    short_fences: list[UnclosedFence] = field(
+        default_factory=list
+    )  # fence lines one backtick short
 
 
 def read_bytes(source: SourceFile) -> bytes | ParseError:
@@ -69,7 +86,9 @@ def decode_text(raw: bytes) -> tuple[str | None, ParseError | None]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        return None, ParseError(line, f"invalid UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}")
+        return None, ParseError(
+            line, f"invalid UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start}"
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
@@ -83,7 +102,9 @@ def parse_text(text: str, source: SourceFile) -> ParsedFile:
         for key in FRONT_MATTER_LANGUAGE_KEYS:
             entry = parsed.front_matter.entries.get(key)
             if entry and isinstance(entry.value, str):
-                parsed.declared_languages["front matter"] = langtags.normalize(entry.value) or entry.value
+                parsed.declared_languages["front matter"] = (
+                    langtags.normalize(entry.value) or entry.value
+                )
                 break
     body = "\n" * body_start + "\n".join(_content_tabs_unindented(lines[body_start:]))
     _collect(_MARKDOWN.parse(body), parsed)
@@ -102,7 +123,7 @@ def _content_tabs_unindented(lines: list[str]) -> list[str]:
             indent = tab[1] + "    "
             result.append(tab[1] + tab[2])
         elif indent is not None and (line.startswith(indent) or not line.strip()):
-            result.append(line[len(indent):] if line.strip() else line)
+            result.append(line[len(indent) :] if line.strip() else line)
         else:
             indent = None
             result.append(line)
@@ -113,7 +134,12 @@ def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
     """The fence if nothing closes it; then the likely culprit is a neighbouring fence one backtick short."""
     start, end = token.map
     closing = lines[end - 1].strip() if end - 1 > start else ""
-    if end - 1 > start and closing and set(closing) == {token.markup[0]} and len(closing) >= len(token.markup):
+    if (
+        end - 1 > start
+        and closing
+        and set(closing) == {token.markup[0]}
+        and len(closing) >= len(token.markup)
+    ):
         return None
     if end < len(lines) and any(line.strip() for line in lines[end:]):
         return None  # ended by its container (a list item, a blockquote), not by the file
@@ -121,26 +147,41 @@ def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
     fence_line = start + 1
     for index in range(start + 1, end):
         run = FENCE_RUN.match(lines[index])
-        if run and run[1] == short and not lines[index].strip()[len(short):].strip():
-            return UnclosedFence(index + 1, fence_line,
-                                 f"this fence closes with {len(short)} of the {len(token.markup)} {_fence_char(token)} "
-                                 f"that opened it at line {fence_line}, so the code block runs to the end of the file")
+        if run and run[1] == short and not lines[index].strip()[len(short) :].strip():
+            return UnclosedFence(
+                index + 1,
+                fence_line,
+                f"this fence closes with {len(short)} of the {len(token.markup)} {_fence_char(token)} "
+                f"that opened it at line {fence_line}, so the code block runs to the end of the file",
+            )
     for index in range(start - 1, max(start - 40, -1), -1):
         run = FENCE_RUN.match(lines[index])
         if run and run[1] == short:
-            return UnclosedFence(index + 1, fence_line,
-                                 f"this fence opens with {len(short)} {_fence_char(token)}, not {len(token.markup)}, so "
-                                 f"the closing fence at line {fence_line} opens a code block that runs to the end of the file")
-    return UnclosedFence(fence_line, fence_line, "this code fence is never closed, so it runs to the end of the file")
+            return UnclosedFence(
+                index + 1,
+                fence_line,
+                f"this fence opens with {len(short)} {_fence_char(token)}, not {len(token.markup)}, so "
+                f"the closing fence at line {fence_line} opens a code block that runs to the end of the file",
+            )
+    return UnclosedFence(
+        fence_line, fence_line, "this code fence is never closed, so it runs to the end of the file"
+    )
 
 
 def _short_closers(token, lines: list[str]) -> list[UnclosedFence]:
     """Lines inside a fence that would have closed it with one more backtick."""
     short = token.markup[0] * (len(token.markup) - 1)
     start, end = token.map
-    return [UnclosedFence(index + 1, index + 1, f"this fence closes with {len(short)} of the {len(token.markup)} "
-                          f"{_fence_char(token)} that opened it at line {start + 1}, so every later fence pairs with the wrong one")
-            for index in range(start + 1, end) if lines[index].strip() == short]
+    return [
+        UnclosedFence(
+            index + 1,
+            index + 1,
+            f"this fence closes with {len(short)} of the {len(token.markup)} "
+            f"{_fence_char(token)} that opened it at line {start + 1}, so every later fence pairs with the wrong one",
+        )
+        for index in range(start + 1, end)
+        if lines[index].strip() == short
+    ]
 
 
 def _fence_char(token) -> str:
@@ -152,7 +193,9 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
     opener = lines[0].strip() if lines else ""
     if opener == "+++":
         end = _closing(lines, "+++")
-        parsed.errors.append(ParseError(1, "TOML front matter (+++) is not supported; use YAML between --- lines"))
+        parsed.errors.append(
+            ParseError(1, "TOML front matter (+++) is not supported; use YAML between --- lines")
+        )
         return end + 1 if end else 0
     if MANGLED_DELIMITER.match(opener):
         end = _closing_match(lines, MANGLED_DELIMITER)
@@ -163,7 +206,9 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
     else:
         return 0
     if end is None:
-        parsed.errors.append(ParseError(1, "front matter opened at line 1 is never closed with ---"))
+        parsed.errors.append(
+            ParseError(1, "front matter opened at line 1 is never closed with ---")
+        )
         return 0
     block = "\n".join(lines[1:end])
     try:
@@ -228,7 +273,11 @@ def _collect(tokens, parsed: ParsedFile) -> None:
         kind = token.type
         if kind.endswith("_open") and token.nesting == 1 and kind in _CONTAINER_KINDS:
             containers.append(_CONTAINER_KINDS[kind])
-        elif kind.endswith("_close") and token.nesting == -1 and kind.replace("_close", "_open") in _CONTAINER_KINDS:
+        elif (
+            kind.endswith("_close")
+            and token.nesting == -1
+            and kind.replace("_close", "_open") in _CONTAINER_KINDS
+        ):
             containers.pop()
         elif kind == "inline":
             line = token.map[0] + 1 if token.map else 1
@@ -241,8 +290,15 @@ def _collect(tokens, parsed: ParsedFile) -> None:
                 block_kind = containers[-1] if containers else "paragraph"
                 _add_inline_block(block_kind, token, line, parsed)
                 if SHORT_FENCE_OPENER.match(parsed.lines[line - 1]):
-                    parsed.short_fences.append(UnclosedFence(line, line, (
-                        "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one")))
+                    parsed.short_fences.append(
+                        UnclosedFence(
+                            line,
+                            line,
+                            (
+                                "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one"
+                            ),
+                        )
+                    )
         elif kind in ("fence", "code_block"):
             if kind == "fence" and parsed.unclosed_fence is None:
                 parsed.unclosed_fence = _unclosed_fence(token, parsed.lines)
@@ -302,7 +358,9 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
             pieces.append(" ")
         elif kind == "link_open":
             in_autolink = child.markup == "autolink"
-            parsed.links.append(Link(child.attrs.get("href", ""), line, "autolink" if in_autolink else "link"))
+            parsed.links.append(
+                Link(child.attrs.get("href", ""), line, "autolink" if in_autolink else "link")
+            )
         elif kind == "link_close":
             in_autolink = False
         elif kind == "image":
@@ -310,7 +368,9 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
             pieces.append(child.content)
         elif kind == "html_inline":
             for match in HTML_LINK.finditer(child.content):
-                parsed.links.append(Link(next(g for g in match.groups() if g is not None), line, "html"))
+                parsed.links.append(
+                    Link(next(g for g in match.groups() if g is not None), line, "html")
+                )
             if child.content.startswith("<!--"):
                 parsed.comments.append((line, child.content))
             breaks = child.content.count("\n")
@@ -329,7 +389,9 @@ def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
     if MARKDOWN_IN_HTML.match(inner[0]):
         return  # a second opening tag on the line; leave it as HTML rather than loop
     tokens = _MARKDOWN.parse("\n".join(inner))
-    for token in tokens:  # parsed alone, not behind `first` blank lines: a file full of them stays linear
+    for (
+        token
+    ) in tokens:  # parsed alone, not behind `first` blank lines: a file full of them stays linear
         if token.map:
             token.map = [token.map[0] + first, token.map[1] + first]
     _collect(tokens, parsed)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from . import langid, parallel, suppress
 from .align import align_group
@@ -20,7 +20,9 @@ from .scope import find_scope, focus
 from .sections import build_document
 
 PARSE_ERROR = "parse-error"
-YOUNG_COLLECTION_THRESHOLD = 50_000  # allocations between garbage collections; Python's default is 700
+YOUNG_COLLECTION_THRESHOLD = (
+    50_000  # allocations between garbage collections; Python's default is 700
+)
 
 
 @dataclass
@@ -31,20 +33,38 @@ class Result:
     paths: list[str] = field(default_factory=list)  # the files reported on
 
 
-def check_paths(paths: list[Path], config: Config, progress: Callable[[int, int], None] | None = None,
-                jobs: int = 1, cache: Cache | None = None) -> Result:
+def check_paths(
+    paths: list[Path],
+    config: Config,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+    cache: Cache | None = None,
+) -> Result:
     """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
     scope = find_scope(paths, config.path, config.layout)
     targets = {display_path(path) for path in scope.targets}
     groups, _unplaced = group_sources(scope.sources)
-    groups = [group for group in groups if any(source.display_path in targets for source in group.files.values())]
-    reported = {source.display_path for group in groups for source in group.files.values()} & targets
+    groups = [
+        group
+        for group in groups
+        if any(source.display_path in targets for source in group.files.values())
+    ]
+    reported = {
+        source.display_path for group in groups for source in group.files.values()
+    } & targets
     result = Result(files=len(reported), groups=len(groups), paths=sorted(reported))
-    tasks = [(group, frozenset(source.display_path for source in group.files.values()) & reported) for group in groups]
+    tasks = [
+        (group, frozenset(source.display_path for source in group.files.values()) & reported)
+        for group in groups
+    ]
     languages = {source.language for group in groups for source in group.files.values()}
-    forking_cold = jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
+    forking_cold = (
+        jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
+    )
     with _fewer_collections(), _shared_with_workers(forking_cold, languages):
-        for done, diagnostics in enumerate(parallel.run(_check_task, tasks, jobs, (config, cache)), 1):
+        for done, diagnostics in enumerate(
+            parallel.run(_check_task, tasks, jobs, (config, cache)), 1
+        ):
             result.diagnostics.extend(diagnostics)
             if progress:
                 progress(done, len(groups))
@@ -88,27 +108,42 @@ def _shared_with_workers(forking_cold: bool, languages: set[str]) -> Iterator[No
         gc.unfreeze()
 
 
-def _check_task(task: tuple[Group, frozenset[str]], config: Config, cache: Cache | None) -> list[Diagnostic]:
+def _check_task(
+    task: tuple[Group, frozenset[str]], config: Config, cache: Cache | None
+) -> list[Diagnostic]:
     group, reported = task
     return check_group(group, config, reported, cache)
 
 
-def check_group(group: Group, config: Config, reported: frozenset[str] | None = None,
-                cache: Cache | None = None) -> list[Diagnostic]:
+def check_group(
+    group: Group, config: Config, reported: frozenset[str] | None = None, cache: Cache | None = None
+) -> list[Diagnostic]:
     """The diagnostics of one group's reported files (all its files when `reported` is None)."""
     contents = {source.display_path: read_bytes(source) for source in group.files.values()}
-    key = cache.key(group, contents, reported if reported is not None else frozenset(contents)) if cache else ""
+    key = (
+        cache.key(group, contents, reported if reported is not None else frozenset(contents))
+        if cache
+        else ""
+    )
     cached = cache.load(key) if cache else None
     if cached is not None:
         return cached
-    diagnostics = [d for d in _check_contents(group, contents, config, reported) if reported is None or d.path in reported]
+    diagnostics = [
+        d
+        for d in _check_contents(group, contents, config, reported)
+        if reported is None or d.path in reported
+    ]
     if cache:
         cache.store(key, diagnostics)
     return diagnostics
 
 
-def _check_contents(group: Group, contents: dict[str, bytes | ParseError], config: Config,
-                    reported: frozenset[str] | None) -> list[Diagnostic]:
+def _check_contents(
+    group: Group,
+    contents: dict[str, bytes | ParseError],
+    config: Config,
+    reported: frozenset[str] | None,
+) -> list[Diagnostic]:
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     for source in group.files.values():
@@ -118,23 +153,39 @@ def _check_contents(group: Group, contents: dict[str, bytes | ParseError], confi
             diagnostics.append(_parse_error(source.display_path, source.language, error))
             continue
         document = build_document(source, parse_text(text, source))
-        diagnostics.extend(_parse_error(document.path, document.language, e) for e in document.errors)
+        diagnostics.extend(
+            _parse_error(document.path, document.language, e) for e in document.errors
+        )
         documents.append(document)
     languages = {document.path: document.language for document in documents}
-    aligned = align_group(group.key, documents, config.source, config.identical_keys, config.translated_keys)
+    aligned = align_group(
+        group.key, documents, config.source, config.identical_keys, config.translated_keys
+    )
     if reported is not None:
         aligned = focus(aligned, reported)
     for rule_id, settings in config.rules.items():
         if settings.enabled:
-            diagnostics.extend(_stamp(problem, rule_id, settings.severity, languages)
-                               for problem in RULES[rule_id].check(aligned, settings.options))
-    enabled = {rule_id for rule_id, settings in config.rules.items() if settings.enabled} | {PARSE_ERROR}
+            diagnostics.extend(
+                _stamp(problem, rule_id, settings.severity, languages)
+                for problem in RULES[rule_id].check(aligned, settings.options)
+            )
+    enabled = {rule_id for rule_id, settings in config.rules.items() if settings.enabled} | {
+        PARSE_ERROR
+    }
     return suppress.apply(diagnostics, documents, set(config.rules) | {PARSE_ERROR}, enabled)
 
 
 def _stamp(problem: Problem, rule: str, severity: str, languages: dict[str, str]) -> Diagnostic:
-    return Diagnostic(problem.path, problem.line, problem.column, rule, severity, problem.message,
-                      problem.language or languages.get(problem.path), problem.related)
+    return Diagnostic(
+        problem.path,
+        problem.line,
+        problem.column,
+        rule,
+        severity,
+        problem.message,
+        problem.language or languages.get(problem.path),
+        problem.related,
+    )
 
 
 def _parse_error(path: str, language: str, error) -> Diagnostic:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .model import Document
 
 URL = re.compile(r"\b(?:https?|ftp|mailto):[^\s)>\]]+|\bwww\.[^\s)>\]]+", re.I)
-FILE_EXTENSION = re.compile(r"\.(?:md|html?|pdf|png|jpe?g|svg|gif|ya?ml|json|toml|py|js|ts|sh|txt|zip|exe)\b", re.I)
-FILE_NAME = re.compile(r"(?<![\w/])[\w./-]*[\w-]" + FILE_EXTENSION.pattern + r"(?:#[\w-]*)?", re.I)  # with its folders and anchor
+FILE_EXTENSION = re.compile(
+    r"\.(?:md|html?|pdf|png|jpe?g|svg|gif|ya?ml|json|toml|py|js|ts|sh|txt|zip|exe)\b", re.I
+)
+FILE_NAME = re.compile(
+    r"(?<![\w/])[\w./-]*[\w-]" + FILE_EXTENSION.pattern + r"(?:#[\w-]*)?", re.I
+)  # with its folders and anchor
 LANGUAGE_KEYS = frozenset({"lang", "language", "locale"})
 
 
@@ -55,7 +59,9 @@ def prose_blocks(document: Document, identical_keys: frozenset[str]) -> Iterator
         for key, entry in document.front_matter.entries.items():
             if key in identical_keys or key in LANGUAGE_KEYS or not isinstance(entry.value, str):
                 continue
-            yield ProseBlock(entry.line, strip_non_prose(entry.value.replace("\n", " ")), "front-matter", key)
+            yield ProseBlock(
+                entry.line, strip_non_prose(entry.value.replace("\n", " ")), "front-matter", key
+            )
     for section in document.root.walk():
         for block in section.blocks:
             if block.kind != "code" and block.text.strip():
@@ -76,7 +82,9 @@ def column_of(document: Document, line: int, phrase: str) -> int:
         text = document.lines[line - 1].lower()
         found = text.find(phrase.lower())
         if found < 0:
-            first_word = re.search(r"(?<!\w)" + re.escape(phrase.split()[0].lower()) + r"(?!\w)", text)
+            first_word = re.search(
+                r"(?<!\w)" + re.escape(phrase.split()[0].lower()) + r"(?!\w)", text
+            )
             found = first_word.start() if first_word else -1
         if found >= 0:
             return found + 1

@@ -30,10 +30,15 @@ def find_scope(paths: list[Path], config_path: Path | None, layout: str) -> Scop
     if root is None or not any(_strictly_inside(path, root) for path in paths):
         return Scope(targets, [place(path, layout) for path in targets])
     everything = {path: place(path, layout) for path in _absolute(discover([root]))}
-    placed = {**everything, **{path: everything.get(path) or place(path, layout) for path in targets}}
+    placed = {
+        **everything,
+        **{path: everything.get(path) or place(path, layout) for path in targets},
+    }
     wanted = {placed[path].group_key for path in targets}
     groups, _ = group_sources(list(everything.values()))
-    siblings = {source.path for group in groups if group.key in wanted for source in group.files.values()}
+    siblings = {
+        source.path for group in groups if group.key in wanted for source in group.files.values()
+    }
     return Scope(targets, [placed[path] for path in sorted(siblings | set(targets))])
 
 
@@ -43,10 +48,16 @@ def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
     Siblings still shaped the alignment (the consensus reference, the keys identical in every
     sibling), so a file gets the same diagnostics whether it is checked alone or with all of them.
     """
-    keep = [document for document in group.documents if document.path in reported or document is group.reference]
+    keep = [
+        document
+        for document in group.documents
+        if document.path in reported or document is group.reference
+    ]
     if len(keep) == len(group.documents):
         return group
-    alignments = [alignment for alignment in group.alignments if alignment.translation.path in reported]
+    alignments = [
+        alignment for alignment in group.alignments if alignment.translation.path in reported
+    ]
     return replace(group, documents=keep, alignments=alignments)
 
 
@@ -54,8 +65,12 @@ def project_root(paths: list[Path], config_path: Path | None) -> Path | None:
     """The first of the config file's folder, the git work tree, the current folder and the folder holding
     the language folders that holds every path."""
     first = Path(os.path.abspath(paths[0]))
-    candidates = [config_path.resolve().parent if config_path else None, _git_top_level(first), Path.cwd(),
-                  _above_language_folder(first)]
+    candidates = [
+        config_path.resolve().parent if config_path else None,
+        _git_top_level(first),
+        Path.cwd(),
+        _above_language_folder(first),
+    ]
     for candidate in candidates:
         if candidate and all(_inside(path, candidate) for path in paths):
             return candidate

@@ -64,14 +64,19 @@ class _FileDirectives:
     problems: list[Diagnostic] = field(default_factory=list)
 
 
-def apply(diagnostics: list[Diagnostic], documents: list[Document], known: set[str],
-          enabled: set[str]) -> list[Diagnostic]:
+def apply(
+    diagnostics: list[Diagnostic], documents: list[Document], known: set[str], enabled: set[str]
+) -> list[Diagnostic]:
     """The diagnostics no directive silences, plus a diagnostic for each faulty or unused directive.
 
     `known` is every id a directive may name; `enabled` those that ran, so that a directive for a
     switched-off rule is not called unused.
     """
-    directives = {document.path: _read_directives(document, known) for document in documents if document.comments}
+    directives = {
+        document.path: _read_directives(document, known)
+        for document in documents
+        if document.comments
+    }
     if not directives:
         return diagnostics
     kept = []
@@ -86,15 +91,30 @@ def apply(diagnostics: list[Diagnostic], documents: list[Document], known: set[s
         if not found:
             continue
         kept.extend(found.problems)
-        kept.extend(_problem(document, span.line, span.column, f"{span.directive!r} silences nothing: "
-                             f"no {span.rule} diagnostic {_where(span, document)}")
-                    for span in found.spans if not span.used and span.rule in enabled)
+        kept.extend(
+            _problem(
+                document,
+                span.line,
+                span.column,
+                f"{span.directive!r} silences nothing: "
+                f"no {span.rule} diagnostic {_where(span, document)}",
+            )
+            for span in found.spans
+            if not span.used and span.rule in enabled
+        )
     return kept
 
 
 def _covering(found: _FileDirectives | None, diagnostic: Diagnostic) -> Span | None:
     spans = found.spans if found else ()
-    return next((span for span in spans if span.rule == diagnostic.rule and span.first <= diagnostic.line <= span.last), None)
+    return next(
+        (
+            span
+            for span in spans
+            if span.rule == diagnostic.rule and span.first <= diagnostic.line <= span.last
+        ),
+        None,
+    )
 
 
 def _read_directives(document: Document, known: set[str]) -> _FileDirectives:
@@ -113,39 +133,69 @@ def _read_directives(document: Document, known: set[str]) -> _FileDirectives:
             verb = word.removeprefix("glossqa-")
             if verb not in VERBS:
                 known_verbs = ", ".join(f"glossqa-{name}" for name in VERBS)
-                found.problems.append(_problem(document, line, column, f"unknown directive {word!r} (known: {known_verbs})"))
+                found.problems.append(
+                    _problem(
+                        document, line, column, f"unknown directive {word!r} (known: {known_verbs})"
+                    )
+                )
                 continue
             rules = [rule for rule in re.split(r"[\s,]+", rest.strip()) if rule]
             if not rules:
-                found.problems.append(_problem(document, line, column,
-                                               f"{word!r} names no rule: name the rules it silences, "
-                                               f"e.g. <!-- {word} untranslated -->"))
+                found.problems.append(
+                    _problem(
+                        document,
+                        line,
+                        column,
+                        f"{word!r} names no rule: name the rules it silences, "
+                        f"e.g. <!-- {word} untranslated -->",
+                    )
+                )
                 continue
             for rule in rules:
                 directive = f"{word} {rule}"
                 if rule not in known:
-                    found.problems.append(_problem(document, line, column,
-                                                   f"{word!r} names unknown rule {rule!r} (known: {', '.join(sorted(known))})"))
+                    found.problems.append(
+                        _problem(
+                            document,
+                            line,
+                            column,
+                            f"{word!r} names unknown rule {rule!r} (known: {', '.join(sorted(known))})",
+                        )
+                    )
                 elif verb == "disable-next-line":
                     target = _next_content_line(document, end_line)
                     if target is None:
-                        found.problems.append(_problem(document, line, column, f"{directive!r} has no line after it"))
+                        found.problems.append(
+                            _problem(document, line, column, f"{directive!r} has no line after it")
+                        )
                     else:
                         found.spans.append(Span(rule, target, target, directive, line, column))
                 elif verb == "disable-file":
                     found.spans.append(Span(rule, 1, last_line, directive, line, column))
                 elif verb == "disable":
                     if rule in open_spans:
-                        found.problems.append(_problem(document, line, column,
-                                                       f"{directive!r}: {rule} is already disabled since line {open_spans[rule].line}"))
+                        found.problems.append(
+                            _problem(
+                                document,
+                                line,
+                                column,
+                                f"{directive!r}: {rule} is already disabled since line {open_spans[rule].line}",
+                            )
+                        )
                         continue
                     open_spans[rule] = Span(rule, line, last_line, directive, line, column)
                     found.spans.append(open_spans[rule])
                 elif rule in open_spans:
                     open_spans.pop(rule).last = line
                 else:
-                    found.problems.append(_problem(document, line, column,
-                                                   f"{directive!r} has no earlier 'glossqa-disable {rule}' to end"))
+                    found.problems.append(
+                        _problem(
+                            document,
+                            line,
+                            column,
+                            f"{directive!r} has no earlier 'glossqa-disable {rule}' to end",
+                        )
+                    )
     return found
 
 

@@ -55,8 +55,10 @@ def summary(files: int, groups: int, diagnostics: list[Diagnostic], hidden: int 
     counts = {severity: 0 for severity in SEVERITIES}
     for diagnostic in diagnostics:
         counts[diagnostic.severity] += 1
-    text = (f"glossqa: {_plural(files, 'file')} in {_plural(groups, 'group')}: "
-            f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, {counts['info']} info")
+    text = (
+        f"glossqa: {_plural(files, 'file')} in {_plural(groups, 'group')}: "
+        f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, {counts['info']} info"
+    )
     if hidden:
         text += f" ({hidden} more hidden by the baseline)"
     return text

@@ -64,5 +64,9 @@ def corpus(tmp_path):
 
 def article(title: str, body: str, **front_matter: str) -> str:
     """A Markdown file with YAML front matter; body is dedented."""
-    lines = ["---", f"title: {title}"] + [f"{key}: {value}" for key, value in front_matter.items()] + ["---", ""]
+    lines = (
+        ["---", f"title: {title}"]
+        + [f"{key}: {value}" for key, value in front_matter.items()]
+        + ["---", ""]
+    )
     return "\n".join(lines) + textwrap.dedent(body).lstrip("\n")

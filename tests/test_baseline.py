@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from conftest import article
 
 FILES = {
@@ -20,9 +19,15 @@ def test_write_baseline_records_and_exits_0(corpus, glossqa, tmp_path):
     recorded = json.loads((tmp_path / "baseline.json").read_text())
     assert recorded["glossqa-baseline"] == 1
     assert recorded["diagnostics"][0] == {
-        "path": "sv/a.md", "rule": "link-targets", "message": "link target '/y' differs from the reference's '/x'",
-        "line": 6, "text": "Se [x](/y)."}
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".baseline")] == []  # no temporary left
+        "path": "sv/a.md",
+        "rule": "link-targets",
+        "message": "link target '/y' differs from the reference's '/x'",
+        "line": 6,
+        "text": "Se [x](/y).",
+    }
+    assert [
+        p.name for p in tmp_path.iterdir() if p.name.startswith(".baseline")
+    ] == []  # no temporary left
 
 
 def test_baseline_hides_recorded_diagnostics_and_shows_new_ones(corpus, glossqa, tmp_path):
@@ -34,14 +39,20 @@ def test_baseline_hides_recorded_diagnostics_and_shows_new_ones(corpus, glossqa,
     swedish = tmp_path / "sv/a.md"
     swedish.write_text(swedish.read_text() + "\nSe [z](/z).\n")
     run = glossqa("check", "--baseline", "baseline.json", ".")
-    assert [line.split()[2] for line in run.lines] == ["link-targets"] and "'/z'" in run.out and run.code == 1
+    assert (
+        [line.split()[2] for line in run.lines] == ["link-targets"]
+        and "'/z'" in run.out
+        and run.code == 1
+    )
 
 
 def test_recorded_diagnostics_still_match_after_lines_move(corpus, glossqa, tmp_path):
     corpus(FILES)
     glossqa("check", "--write-baseline", "baseline.json", ".")
     swedish = tmp_path / "sv/a.md"
-    swedish.write_text(swedish.read_text().replace("# A\n", "# A\n\nEn ny inledning.\n\nOch en till.\n", 1))
+    swedish.write_text(
+        swedish.read_text().replace("# A\n", "# A\n\nEn ny inledning.\n\nOch en till.\n", 1)
+    )
     assert glossqa("check", "--format", "json", ".").json[0]["line"] == 10  # moved from 6
     run = glossqa("check", "--baseline", "baseline.json", ".")
     assert run.out == "" and run.code == 0
@@ -53,7 +64,9 @@ def test_identical_diagnostics_are_matched_by_count(corpus, glossqa, tmp_path):
     swedish = tmp_path / "sv/a.md"
     swedish.write_text(swedish.read_text() + "\nSoft Sell är kvar.\n")
     run = glossqa("check", "--baseline", "baseline.json", ".")
-    assert run.lines == ["sv/a.md:12:1: warning untranslated 'Soft Sell' is left in English in this paragraph: listed term 'Soft Sell'"]
+    assert run.lines == [
+        "sv/a.md:12:1: warning untranslated 'Soft Sell' is left in English in this paragraph: listed term 'Soft Sell'"
+    ]
 
 
 def test_a_fixed_problem_is_not_resurrected_by_a_changed_line(corpus, glossqa, tmp_path):
@@ -62,27 +75,42 @@ def test_a_fixed_problem_is_not_resurrected_by_a_changed_line(corpus, glossqa, t
     swedish = tmp_path / "sv/a.md"
     swedish.write_text(swedish.read_text().replace("Se [x](/y).", "Se [x](/y) igen."))
     run = glossqa("check", "--baseline", "baseline.json", ".")
-    assert [line.split()[2] for line in run.lines] == ["link-targets"]  # its line changed: a new diagnostic
+    assert [line.split()[2] for line in run.lines] == [
+        "link-targets"
+    ]  # its line changed: a new diagnostic
 
 
 def test_baseline_paths_are_relative_to_the_baseline_file(corpus, glossqa, tmp_path):
     corpus({f"site/{name}": content for name, content in FILES.items()})
     glossqa("check", "--write-baseline", "site/baseline.json", "site", cwd=tmp_path)
-    assert json.loads((tmp_path / "site/baseline.json").read_text())["diagnostics"][0]["path"] == "sv/a.md"
+    assert (
+        json.loads((tmp_path / "site/baseline.json").read_text())["diagnostics"][0]["path"]
+        == "sv/a.md"
+    )
     assert glossqa("check", "--baseline", "baseline.json", ".", cwd=tmp_path / "site").out == ""
 
 
-@pytest.mark.parametrize("content, reason", [
-    ("{not json", "broken baseline: invalid JSON at line 1"),
-    ("[]", "not a glossqa baseline"),
-    ('{"glossqa-baseline": 1, "diagnostics": {}}', '"diagnostics" must be a list'),
-    ('{"glossqa-baseline": 1, "diagnostics": [{"path": "a.md"}]}', "diagnostic 1 needs string fields"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("{not json", "broken baseline: invalid JSON at line 1"),
+        ("[]", "not a glossqa baseline"),
+        ('{"glossqa-baseline": 1, "diagnostics": {}}', '"diagnostics" must be a list'),
+        (
+            '{"glossqa-baseline": 1, "diagnostics": [{"path": "a.md"}]}',
+            "diagnostic 1 needs string fields",
+        ),
+    ],
+)
 def test_a_broken_baseline_exits_2_naming_file_and_reason(corpus, glossqa, content, reason):
     corpus({**FILES, "baseline.json": content})
     run = glossqa("check", "--baseline", "baseline.json", ".")
     assert run.code == 2 and run.out == ""
-    assert run.err.startswith("glossqa: baseline.json: ") and reason in run.err and "Traceback" not in run.err
+    assert (
+        run.err.startswith("glossqa: baseline.json: ")
+        and reason in run.err
+        and "Traceback" not in run.err
+    )
 
 
 def test_a_missing_baseline_exits_2(corpus, glossqa):

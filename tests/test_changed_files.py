@@ -39,8 +39,11 @@ def test_a_changed_source_is_reported_alone_and_its_translations_are_not(corpus,
 def test_a_language_folder_is_checked_against_its_siblings_elsewhere(corpus, glossqa):
     corpus(FILES)
     run = glossqa("check", "docs/sv")
-    assert places(run) == ["docs/sv/a.md:6:1: link-targets", "docs/sv/a.md:7:1: heading-structure",
-                           "docs/sv/other.md:6:1: link-targets"]
+    assert places(run) == [
+        "docs/sv/a.md:6:1: link-targets",
+        "docs/sv/a.md:7:1: heading-structure",
+        "docs/sv/other.md:6:1: link-targets",
+    ]
 
 
 def test_the_project_root_is_the_git_work_tree_without_a_config(corpus, glossqa, tmp_path):
@@ -54,15 +57,25 @@ def test_a_whole_folder_run_is_unchanged(corpus, glossqa):
     corpus(FILES)
     run = glossqa("check", ".")
     assert [place.split(":")[0] for place in places(run)] == [
-        "docs/fi/a.md", "docs/sv/a.md", "docs/sv/a.md", "docs/sv/other.md"]
+        "docs/fi/a.md",
+        "docs/sv/a.md",
+        "docs/sv/a.md",
+        "docs/sv/other.md",
+    ]
 
 
 def test_each_file_alone_gets_exactly_its_diagnostics_from_the_full_run(corpus, glossqa):
-    corpus({**FILES,  # no English here: the reference is the consensus of all siblings, read or not
+    corpus(
+        {
+            **FILES,  # no English here: the reference is the consensus of all siblings, read or not
             "docs/de/c.md": article("C", "# C\n\n[x](/x)\n\n## D\n"),
             "docs/fr/c.md": article("C2", "# C\n\n[x](/x)\n\n## D\n"),
-            "docs/nl/c.md": article("C3", "# C\n\n[x](/y)\n\n### D\n")})
+            "docs/nl/c.md": article("C3", "# C\n\n[x](/y)\n\n### D\n"),
+        }
+    )
     full = glossqa("check", ".").lines
     assert any(line.startswith("docs/nl/c.md:") for line in full)
     for path in ("docs/sv/a.md", "docs/fi/a.md", "docs/en/a.md", "docs/nl/c.md", "docs/de/c.md"):
-        assert glossqa("check", path).lines == [line for line in full if line.startswith(path + ":")]
+        assert glossqa("check", path).lines == [
+            line for line in full if line.startswith(path + ":")
+        ]

@@ -6,8 +6,8 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
-
 from conftest import article
+
 from qa.report.github import escape_data, escape_property
 
 # The OASIS SARIF 2.1.0 JSON schema (errata01, its "id" names the OASIS URL), vendored so tests run offline;
@@ -34,10 +34,12 @@ def test_github_format_annotates_each_diagnostic(corpus, glossqa):
 
 
 def test_github_format_escapes_properties_and_message(corpus, glossqa):
-    corpus({
-        "en/50%, a: b.md": article("A", "# A\n\nSee [x](/x).\n"),
-        "sv/50%, a: b.md": article("B", "# A\n\nSe [x](/y%20z).\n"),
-    })
+    corpus(
+        {
+            "en/50%, a: b.md": article("A", "# A\n\nSee [x](/x).\n"),
+            "sv/50%, a: b.md": article("B", "# A\n\nSe [x](/y%20z).\n"),
+        }
+    )
     run = glossqa("check", "--isolated", "--select", "link-targets", "--format", "github", ".")
     assert run.lines == [
         "::error file=sv/50%25%2C a%3A b.md,line=6,col=1,title=link-targets::link target '/y%2520z' differs "
@@ -53,9 +55,17 @@ def test_github_escaping_of_line_breaks():
 def test_auto_format_is_github_inside_github_actions(corpus, glossqa, monkeypatch):
     corpus(FILES)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    assert glossqa("check", "--format", "auto", ".").lines[0].startswith("::error file=sv/a.md,line=6,")
+    assert (
+        glossqa("check", "--format", "auto", ".")
+        .lines[0]
+        .startswith("::error file=sv/a.md,line=6,")
+    )
     monkeypatch.delenv("GITHUB_ACTIONS")
-    assert glossqa("check", "--format", "auto", ".").lines[0].startswith("sv/a.md:6:1: error link-targets")
+    assert (
+        glossqa("check", "--format", "auto", ".")
+        .lines[0]
+        .startswith("sv/a.md:6:1: error link-targets")
+    )
 
 
 def sarif(glossqa, *arguments):
@@ -70,9 +80,15 @@ def test_sarif_validates_against_the_schema_and_carries_what_code_scanning_needs
     run, log = sarif(glossqa)
     assert log["version"] == "2.1.0" and run.code == 1
     driver = log["runs"][0]["tool"]["driver"]
-    assert driver["name"] == "glossqa" and driver["version"] and driver["informationUri"].startswith("https://")
+    assert (
+        driver["name"] == "glossqa"
+        and driver["version"]
+        and driver["informationUri"].startswith("https://")
+    )
     rules = driver["rules"]
-    assert {"heading-structure", "link-targets", "untranslated", "parse-error", "suppression"} <= {r["id"] for r in rules}
+    assert {"heading-structure", "link-targets", "untranslated", "parse-error", "suppression"} <= {
+        r["id"] for r in rules
+    }
     for rule in rules:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert "Fails" in rule["help"]["text"] and "Passes" in rule["help"]["text"]
@@ -82,7 +98,10 @@ def test_sarif_validates_against_the_schema_and_carries_what_code_scanning_needs
 
     results = log["runs"][0]["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [
-        ("link-targets", "error"), ("heading-structure", "error"), ("untranslated", "warning")]
+        ("link-targets", "error"),
+        ("heading-structure", "error"),
+        ("untranslated", "warning"),
+    ]
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     link = results[0]
@@ -97,7 +116,12 @@ def test_sarif_validates_against_the_schema_and_carries_what_code_scanning_needs
 
 
 def test_sarif_level_follows_the_configured_severity_and_info_is_note(corpus, glossqa):
-    corpus({**FILES, "rules.yaml": "rules:\n  link-targets: {severity: info}\n  declared-language: false\n"})
+    corpus(
+        {
+            **FILES,
+            "rules.yaml": "rules:\n  link-targets: {severity: info}\n  declared-language: false\n",
+        }
+    )
     _, log = sarif(glossqa)
     rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["link-targets"]["defaultConfiguration"]["level"] == "note"
@@ -110,16 +134,32 @@ def test_sarif_fingerprints_survive_lines_moving(corpus, glossqa, tmp_path):
     swedish = tmp_path / "sv/a.md"
     swedish.write_text(swedish.read_text().replace("# A\n", "# A\n\nEn ny mening.\n", 1))
     _, after = sarif(glossqa)
-    lines = lambda log: [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in log["runs"][0]["results"]]
-    prints = lambda log: [r["partialFingerprints"]["glossqa/v1"] for r in log["runs"][0]["results"]]
+
+    def lines(log):
+        return [
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+            for r in log["runs"][0]["results"]
+        ]
+
+    def prints(log):
+        return [r["partialFingerprints"]["glossqa/v1"] for r in log["runs"][0]["results"]]
+
     assert lines(after) == [line + 2 for line in lines(before)]
     assert prints(after) == prints(before) and len(set(prints(before))) == 3
 
 
 def test_sarif_with_nothing_found_is_valid_and_uris_are_encoded(corpus, glossqa):
-    corpus({"en/my page.md": article("A", "# A\n\n[x](/x)\n"), "sv/my page.md": article("B", "# A\n\n[x](/y)\n")})
+    corpus(
+        {
+            "en/my page.md": article("A", "# A\n\n[x](/x)\n"),
+            "sv/my page.md": article("B", "# A\n\n[x](/y)\n"),
+        }
+    )
     run, log = sarif(glossqa, "--isolated")
-    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "sv/my%20page.md"
+    assert (
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "sv/my%20page.md"
+    )
     run, log = sarif(glossqa, "--isolated", "--ignore", "link-targets")
     assert log["runs"][0]["results"] == [] and run.code == 0
 
@@ -133,9 +173,14 @@ def test_junit_is_well_formed_with_a_suite_per_checked_file(corpus, glossqa, arg
     suites = {suite.get("name"): suite for suite in root}
     assert set(suites) == {"en/a.md", "fi/a.md", "sv/a.md"}
     assert [case.get("name") for case in suites["sv/a.md"]] == [
-        "link-targets at 6:1", "heading-structure at 8:1", "untranslated at 10:1"]
+        "link-targets at 6:1",
+        "heading-structure at 8:1",
+        "untranslated at 10:1",
+    ]
     failure = suites["sv/a.md"].find("testcase/failure")
-    assert failure.get("type") == "link-targets" and failure.get("message").startswith("link target '/y'")
+    assert failure.get("type") == "link-targets" and failure.get("message").startswith(
+        "link target '/y'"
+    )
     assert suites["fi/a.md"].get("failures") == "0" and len(suites["fi/a.md"]) == 1
 
 

@@ -1,23 +1,39 @@
 import pytest
-
 from conftest import REPOSITORY, article
 
 FILES = {"en/a.md": article("A", "# A\n\n## B\n"), "sv/a.md": article("Mjuk", "# A\n\n### B\n")}
 
 
-@pytest.mark.parametrize("config, line, reason", [
-    ("rules:\n  no-such-rule: {}\n", 2, "unknown rule 'no-such-rule'"),
-    ("rules:\n  untranslated:\n    colour: red\n", 3, "unknown option 'colour' for rule untranslated"),
-    ("rules:\n  untranslated:\n    terms: Soft Sell\n", 3, "rules.untranslated.terms must be a list, not str"),
-    ("rules:\n  declared-language:\n    min-words: many\n", 3, "must be an integer"),
-    ("rules:\n  link-targets:\n    severity: fatal\n", 3, "severity must be one of error, warning, info"),
-    ("rules: [\n  oops\n", 3, "broken YAML"),
-    ("source: english\n", 1, "'english' is not a language tag"),
-    ("layout: pages\n", 1, "layout must be one of"),
-    ("colour: red\n", 1, "unknown key 'colour'"),
-    ("rules:\n  untranslated: {}\n  untranslated: {}\n", 3, "duplicate key 'untranslated'"),
-])
-def test_config_mistakes_stop_with_exit_2_naming_file_and_line(corpus, glossqa, config, line, reason):
+@pytest.mark.parametrize(
+    "config, line, reason",
+    [
+        ("rules:\n  no-such-rule: {}\n", 2, "unknown rule 'no-such-rule'"),
+        (
+            "rules:\n  untranslated:\n    colour: red\n",
+            3,
+            "unknown option 'colour' for rule untranslated",
+        ),
+        (
+            "rules:\n  untranslated:\n    terms: Soft Sell\n",
+            3,
+            "rules.untranslated.terms must be a list, not str",
+        ),
+        ("rules:\n  declared-language:\n    min-words: many\n", 3, "must be an integer"),
+        (
+            "rules:\n  link-targets:\n    severity: fatal\n",
+            3,
+            "severity must be one of error, warning, info",
+        ),
+        ("rules: [\n  oops\n", 3, "broken YAML"),
+        ("source: english\n", 1, "'english' is not a language tag"),
+        ("layout: pages\n", 1, "layout must be one of"),
+        ("colour: red\n", 1, "unknown key 'colour'"),
+        ("rules:\n  untranslated: {}\n  untranslated: {}\n", 3, "duplicate key 'untranslated'"),
+    ],
+)
+def test_config_mistakes_stop_with_exit_2_naming_file_and_line(
+    corpus, glossqa, config, line, reason
+):
     corpus({**FILES, "rules.yaml": config})
     run = glossqa("check", ".")
     assert run.code == 2 and run.out == ""
@@ -26,8 +42,12 @@ def test_config_mistakes_stop_with_exit_2_naming_file_and_line(corpus, glossqa, 
 
 
 def test_config_is_found_by_walking_up_from_the_checked_path(corpus, glossqa):
-    root = corpus({**{f"docs/{k}": v for k, v in FILES.items()},
-                   "rules.yaml": "rules:\n  heading-structure:\n    severity: warning\n"})
+    root = corpus(
+        {
+            **{f"docs/{k}": v for k, v in FILES.items()},
+            "rules.yaml": "rules:\n  heading-structure:\n    severity: warning\n",
+        }
+    )
     run = glossqa("check", "en", cwd=root / "docs")
     assert run.code == 0
     run = glossqa("check", ".", cwd=root / "docs")
@@ -35,8 +55,13 @@ def test_config_is_found_by_walking_up_from_the_checked_path(corpus, glossqa):
 
 
 def test_explicit_config_and_isolated(corpus, glossqa):
-    root = corpus({**FILES, "rules.yaml": "rules:\n  heading-structure: false\n",
-                   "strict.yaml": "rules:\n  heading-structure:\n    severity: info\n"})
+    corpus(
+        {
+            **FILES,
+            "rules.yaml": "rules:\n  heading-structure: false\n",
+            "strict.yaml": "rules:\n  heading-structure:\n    severity: info\n",
+        }
+    )
     assert glossqa("check", ".").out == ""
     assert " info heading-structure " in glossqa("check", "--config", "strict.yaml", ".").out
     isolated = glossqa("check", "--isolated", ".")
@@ -44,8 +69,13 @@ def test_explicit_config_and_isolated(corpus, glossqa):
 
 
 def test_source_option_picks_the_reference(corpus, glossqa):
-    corpus({"sv/a.md": article("A", "# A\n\n## B\n"), "fi/a.md": article("A", "# A\n\n### B\n"),
-            "de/a.md": article("A", "# A\n\n### B\n")})
+    corpus(
+        {
+            "sv/a.md": article("A", "# A\n\n## B\n"),
+            "fi/a.md": article("A", "# A\n\n### B\n"),
+            "de/a.md": article("A", "# A\n\n### B\n"),
+        }
+    )
     consensus = glossqa("check", "--isolated", ".")
     assert [line.split(":")[0] for line in consensus.lines] == ["sv/a.md"]
     sourced = glossqa("check", "--isolated", "--source", "sv", ".")

@@ -20,7 +20,9 @@ def test_corpus_reports_the_five_swedish_soft_sell_lines_and_the_forbidden_rende
 
 def test_corpus_json_names_language_and_rule(glossqa):
     run = glossqa("check", "--format", "json", "corpus/", cwd=REPOSITORY)
-    assert {(item["path"], item["line"], item["language"]) for item in run.json if item["rule"] == "untranslated"} == {
-        ("corpus/sv/soft-sell.md", line, "sv") for line in (4, 10, 12, 16, 18)
-    }
+    assert {
+        (item["path"], item["line"], item["language"])
+        for item in run.json
+        if item["rule"] == "untranslated"
+    } == {("corpus/sv/soft-sell.md", line, "sv") for line in (4, 10, 12, 16, 18)}
     assert set(run.rules()) == {"untranslated", "glossary"}

@@ -15,15 +15,27 @@ FINNISH = (
 
 
 def test_prose_in_the_declared_language_passes(corpus, glossqa):
-    corpus({"sv/a.md": article("Mjuk", "# Mjuk\n\n" + SWEDISH), "fi/a.md": article("Pehmeä", "# Pehmeä\n\n" + FINNISH)})
+    corpus(
+        {
+            "sv/a.md": article("Mjuk", "# Mjuk\n\n" + SWEDISH),
+            "fi/a.md": article("Pehmeä", "# Pehmeä\n\n" + FINNISH),
+        }
+    )
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert [d for d in run.json if d["rule"] == "declared-language"] == []
 
 
 def test_swedish_under_fi_is_reported_at_the_first_prose_line(corpus, glossqa):
-    corpus({"sv/a.md": article("Mjuk", "# Mjuk\n\n" + SWEDISH), "fi/a.md": article("Pehmeä", "# Mjuk\n\n" + SWEDISH)})
+    corpus(
+        {
+            "sv/a.md": article("Mjuk", "# Mjuk\n\n" + SWEDISH),
+            "fi/a.md": article("Pehmeä", "# Mjuk\n\n" + SWEDISH),
+        }
+    )
     run = glossqa("check", "--isolated", "--format", "json", ".")
-    found = [(d["path"], d["line"], d["language"]) for d in run.json if d["rule"] == "declared-language"]
+    found = [
+        (d["path"], d["line"], d["language"]) for d in run.json if d["rule"] == "declared-language"
+    ]
     assert found == [("fi/a.md", 4, "fi")]
     assert "Swedish (sv" in next(d["message"] for d in run.json if d["rule"] == "declared-language")
 
@@ -35,7 +47,11 @@ def test_short_text_is_skipped_not_guessed(corpus, glossqa):
 
 
 def test_code_is_removed_before_detection(corpus, glossqa):
-    code = "```\n" + ("the quick brown fox jumps over the lazy dog and then some more english words\n" * 10) + "```\n"
+    code = (
+        "```\n"
+        + ("the quick brown fox jumps over the lazy dog and then some more english words\n" * 10)
+        + "```\n"
+    )
     corpus({"fi/a.md": article("Pehmeä", "# Pehmeä\n\n" + FINNISH + "\n" + code)})
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert [d for d in run.json if d["rule"] == "declared-language"] == []
@@ -49,15 +65,27 @@ def test_path_and_front_matter_must_agree(corpus, glossqa):
 
 
 def test_confusable_languages_are_configurable(corpus, glossqa):
-    danish_like = article("Salg", "# Salg\n\n" + (
-        "Blødt salg refererer til en reklame- og salgstilgang, der har et subtilt sprog og en ikke-aggressiv "
-        "teknik. Et blødt salg er designet til at undgå at irritere potentielle kunder og skubbe dem væk. "
-        "Fordi blødt salg er en lavtryks, overbevisende og subtil salgsteknik, resulterer det måske ikke i et salg.\n"))
+    danish_like = article(
+        "Salg",
+        "# Salg\n\n"
+        + (
+            "Blødt salg refererer til en reklame- og salgstilgang, der har et subtilt sprog og en ikke-aggressiv "
+            "teknik. Et blødt salg er designet til at undgå at irritere potentielle kunder og skubbe dem væk. "
+            "Fordi blødt salg er en lavtryks, overbevisende og subtil salgsteknik, resulterer det måske ikke i et salg.\n"
+        ),
+    )
     corpus({"nb/a.md": danish_like})
-    assert [d for d in glossqa("check", "--isolated", "--format", "json", ".").json
-            if d["rule"] == "declared-language"] == []
+    assert [
+        d
+        for d in glossqa("check", "--isolated", "--format", "json", ".").json
+        if d["rule"] == "declared-language"
+    ] == []
     corpus({"rules.yaml": "rules:\n  declared-language:\n    confusable: []\n"})
-    found = [d for d in glossqa("check", "--format", "json", ".").json if d["rule"] == "declared-language"]
+    found = [
+        d
+        for d in glossqa("check", "--format", "json", ".").json
+        if d["rule"] == "declared-language"
+    ]
     assert [(d["path"], d["line"]) for d in found] == [("nb/a.md", 4)]
 
 
@@ -75,8 +103,18 @@ ENGLISH = (
 
 
 def test_a_language_without_a_word_table_is_judged_too(corpus, glossqa):
-    corpus({"eo/a.md": article("Privateco", "# Privateco\n\n" + ESPERANTO),
-            "eo/b.md": article("Privateco", "# Privacy\n\n" + ENGLISH)})
+    corpus(
+        {
+            "eo/a.md": article("Privateco", "# Privateco\n\n" + ESPERANTO),
+            "eo/b.md": article("Privateco", "# Privacy\n\n" + ENGLISH),
+        }
+    )
     run = glossqa("check", "--isolated", "--format", "json", ".")
-    found = [(d["path"], d["line"], d["message"].split(":")[0]) for d in run.json if d["rule"] == "declared-language"]
-    assert found == [("eo/b.md", 4, "the prose reads as English (en), but the file is declared Esperanto (eo)")]
+    found = [
+        (d["path"], d["line"], d["message"].split(":")[0])
+        for d in run.json
+        if d["rule"] == "declared-language"
+    ]
+    assert found == [
+        ("eo/b.md", 4, "the prose reads as English (en), but the file is declared Esperanto (eo)")
+    ]

@@ -1,7 +1,6 @@
 """Choosing what is reported and what fails: --select, --ignore, --fail-on, --strict, exit codes."""
 
 import pytest
-
 from conftest import article
 
 FILES = {
@@ -19,9 +18,13 @@ def test_select_reports_only_the_named_rules(corpus, glossqa):
     corpus(FILES)
     assert rules_of(glossqa("check", ".")) == ["link-targets", "heading-structure", "untranslated"]
     assert rules_of(glossqa("check", "--select", "untranslated", ".")) == ["untranslated"]
-    assert rules_of(glossqa("check", "--select", "untranslated,link-targets", ".")) == ["link-targets", "untranslated"]
-    assert rules_of(glossqa("check", "--select", "untranslated", "--select", "link-targets", ".")) == [
-        "link-targets", "untranslated"]
+    assert rules_of(glossqa("check", "--select", "untranslated,link-targets", ".")) == [
+        "link-targets",
+        "untranslated",
+    ]
+    assert rules_of(
+        glossqa("check", "--select", "untranslated", "--select", "link-targets", ".")
+    ) == ["link-targets", "untranslated"]
 
 
 def test_ignore_drops_the_named_rules_and_the_exit_code_follows(corpus, glossqa):
@@ -52,20 +55,28 @@ def test_unknown_rule_id_exits_2_naming_it(corpus, glossqa, option):
 WARNINGS_ONLY = ["--ignore", "link-targets,heading-structure"]
 
 
-@pytest.mark.parametrize("arguments, code", [
-    ([], 0),
-    (["--strict"], 1),
-    (["--fail-on", "warning"], 1),
-    (["--fail-on", "info"], 1),
-    (["--fail-on", "error"], 0),
-])
+@pytest.mark.parametrize(
+    "arguments, code",
+    [
+        ([], 0),
+        (["--strict"], 1),
+        (["--fail-on", "warning"], 1),
+        (["--fail-on", "info"], 1),
+        (["--fail-on", "error"], 0),
+    ],
+)
 def test_severity_threshold_decides_the_exit_code(corpus, glossqa, arguments, code):
     corpus(FILES)
     assert glossqa("check", *WARNINGS_ONLY, *arguments, ".").code == code
 
 
 def test_info_fails_only_at_the_info_threshold(corpus, glossqa):
-    corpus({**FILES, "rules.yaml": "rules:\n  untranslated: {terms: [Soft Sell], severity: info}\n  declared-language: false\n"})
+    corpus(
+        {
+            **FILES,
+            "rules.yaml": "rules:\n  untranslated: {terms: [Soft Sell], severity: info}\n  declared-language: false\n",
+        }
+    )
     assert glossqa("check", *WARNINGS_ONLY, "--strict", ".").code == 0
     assert glossqa("check", *WARNINGS_ONLY, "--fail-on", "info", ".").code == 1
 

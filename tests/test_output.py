@@ -21,8 +21,13 @@ def test_json_schema(corpus, glossqa):
     corpus(FILES)
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert run.json[0] == {
-        "path": "sv/a.md", "line": 6, "column": 1, "rule": "link-targets", "severity": "error",
-        "message": "link target '/y' differs from the reference's '/x'", "language": "sv",
+        "path": "sv/a.md",
+        "line": 6,
+        "column": 1,
+        "rule": "link-targets",
+        "severity": "error",
+        "message": "link target '/y' differs from the reference's '/x'",
+        "language": "sv",
         "related": {"path": "en/a.md", "line": 6},
     }
 
@@ -39,13 +44,24 @@ def test_output_is_deterministic(corpus, glossqa):
 
 
 def test_warnings_alone_exit_0(corpus, glossqa):
-    corpus({**FILES, "rules.yaml": "rules:\n  link-targets: {severity: warning}\n  heading-structure: {severity: info}\n"})
+    corpus(
+        {
+            **FILES,
+            "rules.yaml": "rules:\n  link-targets: {severity: warning}\n  heading-structure: {severity: info}\n",
+        }
+    )
     run = glossqa("check", ".")
     assert run.code == 0 and len(run.lines) == 2
 
 
 def test_rules_command_prints_each_rules_documentation(glossqa):
     run = glossqa("rules")
-    for rule in ("heading-structure", "link-targets", "front-matter", "declared-language", "untranslated"):
+    for rule in (
+        "heading-structure",
+        "link-targets",
+        "front-matter",
+        "declared-language",
+        "untranslated",
+    ):
         assert f"{rule} (default severity:" in run.out
     assert "Fails" in run.out and "Passes" in run.out

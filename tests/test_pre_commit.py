@@ -8,13 +8,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import REPOSITORY, article, write_corpus
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
 
-GIT_IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
 
 PROJECT = {
     "rules.yaml": "rules:\n  declared-language: false\n",
@@ -26,9 +29,14 @@ PROJECT = {
 
 
 def git(*arguments: str, cwd: Path) -> str:
-    return subprocess.run(["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *arguments],
-                          cwd=cwd, env={**os.environ, **GIT_IDENTITY}, check=True,
-                          capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *arguments],
+        cwd=cwd,
+        env={**os.environ, **GIT_IDENTITY},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
 
 def commit_all(folder: Path) -> str:
@@ -62,24 +70,59 @@ def project(tmp_path) -> Path:
 
 
 def pre_commit(*arguments: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
-    environment = {**os.environ, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    environment = {
+        **os.environ,
+        **GIT_IDENTITY,
+        "PRE_COMMIT_HOME": str(home),
+        "PRE_COMMIT_COLOR": "never",
+    }
     environment.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "pre_commit", *arguments], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *arguments],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
-def test_try_repo_checks_the_changed_translation_against_its_siblings(hook_repository, project, tmp_path):
+def test_try_repo_checks_the_changed_translation_against_its_siblings(
+    hook_repository, project, tmp_path
+):
     repository, revision = hook_repository
-    ran = pre_commit("try-repo", str(repository), "glossqa", "--ref", revision, "--files", "sv/a.md", "README.txt",
-                     cwd=project, home=tmp_path / "home")
+    ran = pre_commit(
+        "try-repo",
+        str(repository),
+        "glossqa",
+        "--ref",
+        revision,
+        "--files",
+        "sv/a.md",
+        "README.txt",
+        cwd=project,
+        home=tmp_path / "home",
+    )
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert "glossqa" in ran.stdout and "Passed" in ran.stdout
 
     (project / "sv/a.md").write_text(article("B", "# A\n\nSe [x](/y).\n"))
-    ran = pre_commit("try-repo", str(repository), "glossqa", "--ref", revision, "--files", "sv/a.md",
-                     cwd=project, home=tmp_path / "home")
+    ran = pre_commit(
+        "try-repo",
+        str(repository),
+        "glossqa",
+        "--ref",
+        revision,
+        "--files",
+        "sv/a.md",
+        cwd=project,
+        home=tmp_path / "home",
+    )
     assert ran.returncode == 1 and "Failed" in ran.stdout
-    assert "sv/a.md:6:1: error link-targets link target '/y' differs from the reference's '/x' (reference: en/a.md:6)" in ran.stdout
+    assert (
+        "sv/a.md:6:1: error link-targets link target '/y' differs from the reference's '/x' (reference: en/a.md:6)"
+        in ran.stdout
+    )
     assert "sv/a.md:7:1: error heading-structure missing section" in ran.stdout
     assert "fi/a.md" not in ran.stdout  # broken too, but not changed
 
@@ -87,19 +130,23 @@ def test_try_repo_checks_the_changed_translation_against_its_siblings(hook_repos
 @pytest.fixture
 def configured(hook_repository, project) -> Path:
     repository, revision = hook_repository
-    (project / ".pre-commit-config.yaml").write_text(textwrap.dedent(f"""\
+    (project / ".pre-commit-config.yaml").write_text(
+        textwrap.dedent(f"""\
         repos:
           - repo: {repository}
             rev: {revision}
             hooks:
               - id: glossqa
-        """))
+        """)
+    )
     commit_all(project)
     return project
 
 
 def test_commit_of_a_changed_source_reports_the_source_only(configured, pre_commit_home):
-    (configured / "en/a.md").write_text(article("A", "# A\n\nSee [x](/x).\n\n## B\n\n## New section\n"))
+    (configured / "en/a.md").write_text(
+        article("A", "# A\n\nSee [x](/x).\n\n## B\n\n## New section\n")
+    )
     git("add", "en/a.md", cwd=configured)
     ran = pre_commit("run", "glossqa", cwd=configured, home=pre_commit_home)
     assert ran.returncode == 0 and "Passed" in ran.stdout, ran.stdout + ran.stderr
@@ -117,4 +164,7 @@ def test_commit_of_a_changed_translation_fails_on_it(configured, pre_commit_home
 def test_all_files_reports_every_file(configured, pre_commit_home):
     ran = pre_commit("run", "glossqa", "--all-files", cwd=configured, home=pre_commit_home)
     assert ran.returncode == 1
-    assert "fi/a.md:6:1: error link-targets link target '/wrong'" in ran.stdout and "sv/a.md" not in ran.stdout
+    assert (
+        "fi/a.md:6:1: error link-targets link target '/wrong'" in ran.stdout
+        and "sv/a.md" not in ran.stdout
+    )

@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPOSITORY, article
+
 from qa import cache, pipeline
 
 GROUPS = 6
@@ -17,9 +17,15 @@ def site(groups: int = GROUPS) -> dict[str, str]:
     """Groups that each give diagnostics of several rules; sorted output interleaves them."""
     files = {"rules.yaml": CONFIG}
     for n in range(groups):
-        files[f"en/page{n}.md"] = article(f"Page {n}", f"# Page {n}\n\nSee [x](/x{n}).\n\n## Details\n\nMore text.\n")
-        files[f"sv/page{n}.md"] = article(f"Sida {n}", f"# Sida {n}\n\nSe [x](/y{n}), inte hårt skal.\n")
-        files[f"fi/page{n}.md"] = article(f"Sivu {n}", f"# Sivu {n}\n\nKatso [x](/w{n}).\n\n## Lisää\n\nLisää tekstiä.\n")
+        files[f"en/page{n}.md"] = article(
+            f"Page {n}", f"# Page {n}\n\nSee [x](/x{n}).\n\n## Details\n\nMore text.\n"
+        )
+        files[f"sv/page{n}.md"] = article(
+            f"Sida {n}", f"# Sida {n}\n\nSe [x](/y{n}), inte hårt skal.\n"
+        )
+        files[f"fi/page{n}.md"] = article(
+            f"Sivu {n}", f"# Sivu {n}\n\nKatso [x](/w{n}).\n\n## Lisää\n\nLisää tekstiä.\n"
+        )
     return files
 
 
@@ -40,8 +46,14 @@ def checked_groups(monkeypatch):
 def cli(cwd, *arguments: str) -> subprocess.CompletedProcess:
     """The real CLI in its own process, so --jobs really starts workers."""
     environment = {**os.environ, "PYTHONPATH": str(REPOSITORY)}
-    return subprocess.run([sys.executable, "-m", "qa", "check", *arguments], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "qa", "check", *arguments],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_same_diagnostics_in_the_same_order_whatever_the_jobs_count(corpus, tmp_path):
@@ -49,9 +61,17 @@ def test_the_same_diagnostics_in_the_same_order_whatever_the_jobs_count(corpus, 
     runs = {jobs: cli(tmp_path, ".", "--no-cache", "--jobs", jobs) for jobs in ("1", "2", "3")}
     one = runs["1"]
     assert one.returncode == 1 and len(one.stdout.splitlines()) == 4 * GROUPS
-    assert {line.split(" ")[2] for line in one.stdout.splitlines()} == {"link-targets", "heading-structure", "glossary"}
+    assert {line.split(" ")[2] for line in one.stdout.splitlines()} == {
+        "link-targets",
+        "heading-structure",
+        "glossary",
+    }
     for jobs, run in runs.items():
-        assert (run.stdout, run.stderr, run.returncode) == (one.stdout, one.stderr, one.returncode), jobs
+        assert (run.stdout, run.stderr, run.returncode) == (
+            one.stdout,
+            one.stderr,
+            one.returncode,
+        ), jobs
 
 
 def test_json_output_is_the_same_with_workers_and_a_warm_cache(corpus, tmp_path):
@@ -70,11 +90,17 @@ def test_a_warm_run_checks_nothing_and_says_the_same(corpus, glossqa, checked_gr
     assert len(checked_groups) == GROUPS
     uncached = glossqa("check", ".", "--jobs", "1", "--no-cache")
     assert len(checked_groups) == 2 * GROUPS
-    assert (cold.out, cold.err, cold.code) == (warm.out, warm.err, warm.code) == (uncached.out, uncached.err, uncached.code)
+    assert (
+        (cold.out, cold.err, cold.code)
+        == (warm.out, warm.err, warm.code)
+        == (uncached.out, uncached.err, uncached.code)
+    )
     assert (tmp_path / ".glossqa_cache").is_dir()
 
 
-def test_a_changed_sibling_invalidates_the_group_of_a_file_that_did_not_change(corpus, glossqa, checked_groups, tmp_path):
+def test_a_changed_sibling_invalidates_the_group_of_a_file_that_did_not_change(
+    corpus, glossqa, checked_groups, tmp_path
+):
     corpus(site())
     before = glossqa("check", "sv/page2.md", "--jobs", "1")
     assert "heading-structure" in before.out
@@ -106,8 +132,14 @@ def test_a_changed_config_invalidates_every_group(corpus, glossqa, checked_group
 
 
 def test_a_changed_glossary_file_invalidates_the_cache(corpus, glossqa, tmp_path):
-    corpus({"rules.yaml": "rules:\n  glossary:\n    file: terms.csv\n", "terms.csv": "en,sv\nsoft sell,mjuk försäljning\n",
-            "en/a.md": article("A", "# A\n\nA soft sell works.\n"), "sv/a.md": article("A", "# A\n\nEn mjuk försäljning.\n")})
+    corpus(
+        {
+            "rules.yaml": "rules:\n  glossary:\n    file: terms.csv\n",
+            "terms.csv": "en,sv\nsoft sell,mjuk försäljning\n",
+            "en/a.md": article("A", "# A\n\nA soft sell works.\n"),
+            "sv/a.md": article("A", "# A\n\nEn mjuk försäljning.\n"),
+        }
+    )
     assert "glossary" not in glossqa("check", ".", "--jobs", "1").out
     (tmp_path / "terms.csv").write_text("en,sv\nsoft sell,mild försäljning\n", encoding="utf-8")
     assert "'mild försäljning' is missing" in glossqa("check", ".", "--jobs", "1").out
@@ -122,7 +154,9 @@ def test_a_narrower_scope_is_not_answered_from_a_wider_run(corpus, glossqa):
     assert glossqa("check", ".", "--jobs", "1").out == everything.out
 
 
-@pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"diagnostics": [["x", "one"]]}', b"[]", b"\xff\xfe"])
+@pytest.mark.parametrize(
+    "garbage", [b"", b"{not json", b'{"diagnostics": [["x", "one"]]}', b"[]", b"\xff\xfe"]
+)
 def test_a_corrupt_cache_entry_is_ignored(corpus, glossqa, checked_groups, tmp_path, garbage):
     corpus(site())
     cold = glossqa("check", ".", "--jobs", "1")
@@ -158,7 +192,10 @@ def test_no_cache_writes_nothing_and_a_chosen_cache_dir_is_used(corpus, glossqa,
     glossqa("check", ".", "--no-cache")
     assert not (tmp_path / ".glossqa_cache").exists()
     glossqa("check", ".", "--cache-dir", "elsewhere")
-    assert len(list((tmp_path / "elsewhere").glob("*/*.json"))) == 2 and not (tmp_path / ".glossqa_cache").exists()
+    assert (
+        len(list((tmp_path / "elsewhere").glob("*/*.json"))) == 2
+        and not (tmp_path / ".glossqa_cache").exists()
+    )
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "two"])
@@ -168,7 +205,9 @@ def test_jobs_must_be_a_positive_number(corpus, glossqa, jobs):
     assert run.code == 2 and "--jobs" in run.err
 
 
-def test_another_glossqa_version_does_not_reuse_the_cache(corpus, glossqa, checked_groups, monkeypatch):
+def test_another_glossqa_version_does_not_reuse_the_cache(
+    corpus, glossqa, checked_groups, monkeypatch
+):
     corpus(site(2))
     glossqa("check", ".", "--jobs", "1")
     glossqa("check", ".", "--jobs", "1")
@@ -181,6 +220,7 @@ def test_another_glossqa_version_does_not_reuse_the_cache(corpus, glossqa, check
 def test_the_cache_tells_a_mostly_warm_run_from_a_cold_one(corpus, glossqa, tmp_path):
     from qa.config import defaults
     from qa.rules import RULES
+
     corpus(site())
     folder = cache.Cache(tmp_path / ".glossqa_cache", defaults(RULES))
     assert not folder.holds_at_least(1)

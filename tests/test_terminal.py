@@ -17,10 +17,18 @@ FILES = {
 def on_terminal(arguments: list[str], cwd, **environment: str) -> str:
     """Run the real CLI with stdout and stderr on a pseudo-terminal; return what the terminal shows."""
     primary, secondary = pty.openpty()
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")
+    }
     env.update(PYTHONPATH=str(REPOSITORY), TERM="xterm", **environment)
-    process = subprocess.Popen([sys.executable, "-m", "qa", *arguments], cwd=cwd, env=env,
-                               stdin=subprocess.DEVNULL, stdout=secondary, stderr=secondary)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "qa", *arguments],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+    )
     os.close(secondary)
     shown = b""
     while True:
@@ -61,7 +69,13 @@ def test_no_colour_when_piped_unless_forced(corpus, glossqa, monkeypatch):
 
 
 def many_groups(corpus, count: int):
-    corpus({name.replace("a.md", f"page{index}.md"): content for index in range(count) for name, content in FILES.items()})
+    corpus(
+        {
+            name.replace("a.md", f"page{index}.md"): content
+            for index in range(count)
+            for name, content in FILES.items()
+        }
+    )
 
 
 def test_progress_bar_on_a_terminal_for_a_long_run(corpus, tmp_path):
@@ -84,8 +98,14 @@ def test_no_progress_bar_when_piped_or_short(corpus, glossqa, tmp_path):
 
 
 def test_closing_summary_counts_files_groups_and_severities(corpus, glossqa):
-    corpus({**FILES, "fi/a.md": article("C", "# A\n\nKatso [x](/x). Soft Sell, Soft Sell.\n"), "de/b.md": article("D", "# B\n"),
-            "rules.yaml": "rules:\n  untranslated: {severity: info, terms: [Soft Sell], detect: false}\n"})
+    corpus(
+        {
+            **FILES,
+            "fi/a.md": article("C", "# A\n\nKatso [x](/x). Soft Sell, Soft Sell.\n"),
+            "de/b.md": article("D", "# B\n"),
+            "rules.yaml": "rules:\n  untranslated: {severity: info, terms: [Soft Sell], detect: false}\n",
+        }
+    )
     run = glossqa("check", ".")
     assert run.err == "glossqa: 4 files in 2 groups: 1 error, 0 warnings, 2 info\n"
     assert glossqa("check", "--quiet", ".").err == ""

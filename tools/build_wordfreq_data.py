@@ -14,7 +14,9 @@ from pathlib import Path
 import wordfreq
 
 WORDS_PER_LANGUAGE = 30000
-ENGLISH_WORDS = 80000  # English is the evidence every language is weighed against: a longer list pays
+ENGLISH_WORDS = (
+    80000  # English is the evidence every language is weighed against: a longer list pays
+)
 OUT = Path(__file__).resolve().parent.parent / "qa" / "data" / "wordfreq"
 
 
@@ -22,7 +24,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for language in sorted(wordfreq.available_languages()):
         frequencies = wordfreq.get_frequency_dict(language)
-        top = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))[:ENGLISH_WORDS if language == "en" else WORDS_PER_LANGUAGE]
+        top = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))[
+            : ENGLISH_WORDS if language == "en" else WORDS_PER_LANGUAGE
+        ]
         lines = [f"{word}\t{round((math.log10(frequency) + 9) * 10)}" for word, frequency in top]
         data = ("\n".join(lines) + "\n").encode("utf-8")
         (OUT / f"{language}.txt.gz").write_bytes(gzip.compress(data, mtime=0))

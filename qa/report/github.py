@@ -22,7 +22,12 @@ def escape_property(text: str) -> str:
 
 
 def command(diagnostic: Diagnostic) -> str:
-    properties = {"file": diagnostic.path, "line": diagnostic.line, "col": diagnostic.column, "title": diagnostic.rule}
+    properties = {
+        "file": diagnostic.path,
+        "line": diagnostic.line,
+        "col": diagnostic.column,
+        "title": diagnostic.rule,
+    }
     message = diagnostic.message
     if diagnostic.related:
         message += f" (reference: {diagnostic.related.path}:{diagnostic.related.line})"

@@ -29,11 +29,18 @@ def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
         suite = ElementTree.SubElement(root, "testsuite", name=path)
         found = by_path.get(path, [])
         for diagnostic in found:
-            case = ElementTree.SubElement(suite, "testcase", classname=path,
-                                          name=f"{diagnostic.rule} at {diagnostic.line}:{diagnostic.column}",
-                                          file=path, line=str(diagnostic.line))
+            case = ElementTree.SubElement(
+                suite,
+                "testcase",
+                classname=path,
+                name=f"{diagnostic.rule} at {diagnostic.line}:{diagnostic.column}",
+                file=path,
+                line=str(diagnostic.line),
+            )
             if context.fails(diagnostic):
-                failure = ElementTree.SubElement(case, "failure", message=_xml_safe(diagnostic.message), type=diagnostic.rule)
+                failure = ElementTree.SubElement(
+                    case, "failure", message=_xml_safe(diagnostic.message), type=diagnostic.rule
+                )
                 failure.text = _xml_safe(line(diagnostic))
             else:
                 ElementTree.SubElement(case, "system-out").text = _xml_safe(line(diagnostic))

@@ -26,7 +26,9 @@ FINGERPRINT = "glossqa/v1"
 
 def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
     catalog = checks()
-    rules = [_rule(check, context.severities.get(check.id, check.severity)) for check in catalog.values()]
+    rules = [
+        _rule(check, context.severities.get(check.id, check.severity)) for check in catalog.values()
+    ]
     index = {check_id: position for position, check_id in enumerate(catalog)}
     results = []
     for position, diagnostic in enumerate(diagnostics):
@@ -50,18 +52,22 @@ def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "glossqa",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": rules,
-            }},
-            "originalUriBaseIds": {ROOT: {"uri": Path.cwd().as_uri() + "/"}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "glossqa",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {ROOT: {"uri": Path.cwd().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
@@ -85,7 +91,9 @@ def _location(location: Location, column: int | None = None) -> dict:
     region = {"startLine": location.line}
     if column is not None:
         region["startColumn"] = column
-    return {"physicalLocation": {
-        "artifactLocation": {"uri": quote(location.path), "uriBaseId": ROOT},
-        "region": region,
-    }}
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": quote(location.path), "uriBaseId": ROOT},
+            "region": region,
+        }
+    }

@@ -15,8 +15,10 @@ def line(diagnostic: Diagnostic, color: bool = False) -> str:
         return f"{code}{text}{RESET}" if color else text
 
     where = paint(BOLD, f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:")
-    text = (f"{where} {paint(SEVERITY_COLORS[diagnostic.severity], diagnostic.severity)} "
-            f"{paint(DIM, diagnostic.rule)} {diagnostic.message}")
+    text = (
+        f"{where} {paint(SEVERITY_COLORS[diagnostic.severity], diagnostic.severity)} "
+        f"{paint(DIM, diagnostic.rule)} {diagnostic.message}"
+    )
     if diagnostic.related:
         text += paint(DIM, f" (reference: {diagnostic.related.path}:{diagnostic.related.line})")
     return text

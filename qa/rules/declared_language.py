@@ -20,8 +20,8 @@ Passes:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from .. import langid, langtags
 from ..langid import LanguageGuess
@@ -39,8 +39,10 @@ OPTIONS = {
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
-    confusable = [frozenset(langtags.primary(langtags.normalize(tag) or tag) for tag in family)
-                  for family in options["confusable"]]
+    confusable = [
+        frozenset(langtags.primary(langtags.normalize(tag) or tag) for tag in family)
+        for family in options["confusable"]
+    ]
 
     def same(first: str, second: str) -> bool:
         a, b = langtags.primary(first), langtags.primary(second)
@@ -49,26 +51,48 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     for document in group.documents:
         yield from _declarations_agree(document)
         declared = document.language
-        lines = [line for line in prose_lines(document, group.identical_keys) if line.kind != "front-matter"]
+        lines = [
+            line
+            for line in prose_lines(document, group.identical_keys)
+            if line.kind != "front-matter"
+        ]
         guess = _detect(" ".join(line.text for line in lines), declared, options["min-words"])
-        if guess and guess.confidence >= options["min-confidence"] and not same(guess.language, declared):
+        if (
+            guess
+            and guess.confidence >= options["min-confidence"]
+            and not same(guess.language, declared)
+        ):
             yield _wrong_language(document, lines[0].line, guess, "the prose")
             continue
         for section in document.root.walk():
-            section_lines = [line for line in lines if section.line <= line.line <= section.end_line]
+            section_lines = [
+                line for line in lines if section.line <= line.line <= section.end_line
+            ]
             if sum(len(line.text.split()) for line in section_lines) < options["section-min-words"]:
                 continue
-            guess = _detect(" ".join(line.text for line in section_lines), declared, options["section-min-words"])
-            if guess and guess.confidence >= options["min-confidence"] and not same(guess.language, declared) \
-                    and guess.language != "en":
+            guess = _detect(
+                " ".join(line.text for line in section_lines),
+                declared,
+                options["section-min-words"],
+            )
+            if (
+                guess
+                and guess.confidence >= options["min-confidence"]
+                and not same(guess.language, declared)
+                and guess.language != "en"
+            ):
                 yield _wrong_language(document, section_lines[0].line, guess, "this section")
 
 
 def _wrong_language(document: Document, line: int, guess: LanguageGuess, what: str) -> Problem:
     declared = document.language
-    return Problem(document.path, line,
-                   f"{what} reads as {langtags.name(guess.language)} ({guess.language}), but the file is declared "
-                   f"{langtags.name(declared)} ({declared}): {guess.reason}", language=declared)
+    return Problem(
+        document.path,
+        line,
+        f"{what} reads as {langtags.name(guess.language)} ({guess.language}), but the file is declared "
+        f"{langtags.name(declared)} ({declared}): {guess.reason}",
+        language=declared,
+    )
 
 
 def _detect(text: str, declared: str, min_words: int) -> LanguageGuess | None:
@@ -79,7 +103,9 @@ def _detect(text: str, declared: str, min_words: int) -> LanguageGuess | None:
         return None
     by_words = langid.identify(text, min_words=min_words)
     if by_words and by_words.language == "en" and by_words.confidence >= 1.0:
-        return by_words  # English left in place, the usual finding, needs no langdetect (30 ms a text)
+        return (
+            by_words  # English left in place, the usual finding, needs no langdetect (30 ms a text)
+        )
     return _langdetect(text)
 
 
@@ -101,7 +127,16 @@ def _declarations_agree(document: Document) -> Iterator[Problem]:
     by_path = document.declared_languages.get("path")
     by_front_matter = document.declared_languages.get("front matter")
     if by_path and by_front_matter and by_path != by_front_matter:
-        entry = next((document.front_matter.entries[key] for key in ("lang", "language", "locale")
-                      if key in document.front_matter.entries), None)
-        yield Problem(document.path, entry.line if entry else 1,
-                      f"the front matter declares {by_front_matter!r} but the path declares {by_path!r}")
+        entry = next(
+            (
+                document.front_matter.entries[key]
+                for key in ("lang", "language", "locale")
+                if key in document.front_matter.entries
+            ),
+            None,
+        )
+        yield Problem(
+            document.path,
+            entry.line if entry else 1,
+            f"the front matter declares {by_front_matter!r} but the path declares {by_path!r}",
+        )

@@ -26,7 +26,7 @@ Passes:
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import langtags
 from ..model import AlignedGroup, Problem
@@ -40,35 +40,62 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     reference = group.reference
     if reference is None or reference.errors or reference.front_matter is None:
         return
-    source_is_english = group.reference_reason != "consensus" and langtags.is_english(reference.language)
+    source_is_english = group.reference_reason != "consensus" and langtags.is_english(
+        reference.language
+    )
     theirs = reference.front_matter.entries
     for document in group.translations():
         if document.errors:
             continue
         ours = document.front_matter.entries if document.front_matter else {}
         start = document.front_matter.line if document.front_matter else 1
-        if document.front_matter and document.front_matter.delimiter != reference.front_matter.delimiter:
-            yield Problem(document.path, start, f"front matter is delimited by {document.front_matter.delimiter!r}, "
-                          f"not {reference.front_matter.delimiter!r}: Markdown renders it as a rule and body text",
-                          related=reference.location(reference.front_matter.line))
+        if (
+            document.front_matter
+            and document.front_matter.delimiter != reference.front_matter.delimiter
+        ):
+            yield Problem(
+                document.path,
+                start,
+                f"front matter is delimited by {document.front_matter.delimiter!r}, "
+                f"not {reference.front_matter.delimiter!r}: Markdown renders it as a rule and body text",
+                related=reference.location(reference.front_matter.line),
+            )
         renamed = _renamed_keys(list(theirs), list(ours))
         for key, wanted in theirs.items():
             related = reference.location(wanted.line)
             found = ours.get(key)
             if key in renamed:
-                yield Problem(document.path, ours[renamed[key]].line,
-                              f"front-matter key {renamed[key]!r} stands where the reference has {key!r}; "
-                              f"keys are not translated", related=related)
+                yield Problem(
+                    document.path,
+                    ours[renamed[key]].line,
+                    f"front-matter key {renamed[key]!r} stands where the reference has {key!r}; "
+                    f"keys are not translated",
+                    related=related,
+                )
             elif found is None:
-                yield Problem(document.path, start, f"missing front-matter key {key!r}", related=related)
+                yield Problem(
+                    document.path, start, f"missing front-matter key {key!r}", related=related
+                )
             elif key in group.identical_keys and found.value != wanted.value:
-                yield Problem(document.path, found.line,
-                              f"front-matter {key!r} must stay identical to the reference: "
-                              f"{_short(found.value)} is not {_short(wanted.value)}", related=related)
-            elif (source_is_english and key in group.translated_keys
-                  and not langtags.is_english(document.language) and found.value == wanted.value):
-                yield Problem(document.path, found.line,
-                              f"front-matter {key!r} is identical to the English source; translate it", related=related)
+                yield Problem(
+                    document.path,
+                    found.line,
+                    f"front-matter {key!r} must stay identical to the reference: "
+                    f"{_short(found.value)} is not {_short(wanted.value)}",
+                    related=related,
+                )
+            elif (
+                source_is_english
+                and key in group.translated_keys
+                and not langtags.is_english(document.language)
+                and found.value == wanted.value
+            ):
+                yield Problem(
+                    document.path,
+                    found.line,
+                    f"front-matter {key!r} is identical to the English source; translate it",
+                    related=related,
+                )
 
 
 def _renamed_keys(theirs: list[str], ours: list[str]) -> dict[str, str]:

@@ -23,8 +23,8 @@ from __future__ import annotations
 import csv
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .. import langtags
 from ..model import AlignedGroup, Problem, Section
@@ -61,9 +61,13 @@ def _read_csv(path: Path) -> dict:
         return {}
     languages = [langtags.normalize(tag) or tag for tag in rows[0][1:]]
     return {
-        row[0].strip(): {language: [part.strip() for part in cell.split("|") if part.strip()]
-                         for language, cell in zip(languages, row[1:]) if cell.strip()}
-        for row in rows[1:] if row and row[0].strip()
+        row[0].strip(): {
+            language: [part.strip() for part in cell.split("|") if part.strip()]
+            for language, cell in zip(languages, row[1:])
+            if cell.strip()
+        }
+        for row in rows[1:]
+        if row and row[0].strip()
     }
 
 
@@ -76,7 +80,9 @@ def _read_tbx(path: Path, source: str = "en") -> dict:
         by_language: dict[str, list[str]] = {}
         for lang_set in entry:
             language = langtags.normalize(lang_set.get(xml_lang, "")) or lang_set.get(xml_lang, "")
-            by_language[language] = [t.text.strip() for t in lang_set.iter() if t.tag.endswith("term") and t.text]
+            by_language[language] = [
+                t.text.strip() for t in lang_set.iter() if t.tag.endswith("term") and t.text
+            ]
         for term in by_language.pop(source, []):
             terms[term] = by_language
     return terms
@@ -99,23 +105,33 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     continue
                 wanted = [wanted] if isinstance(wanted, str) else list(wanted)
                 if not any(_contains(ours, rendering, prefix=True) for rendering in wanted):
-                    yield Problem(alignment.translation.path, pair.translation.line,
-                                  f"the source uses {term!r} in this section; the glossary's "
-                                  f"{langtags.name(language)} rendering {' or '.join(map(repr, wanted))} is missing",
-                                  related=reference.location(_first_line(pair.reference, term)))
+                    yield Problem(
+                        alignment.translation.path,
+                        pair.translation.line,
+                        f"the source uses {term!r} in this section; the glossary's "
+                        f"{langtags.name(language)} rendering {' or '.join(map(repr, wanted))} is missing",
+                        related=reference.location(_first_line(pair.reference, term)),
+                    )
 
 
 def _forbidden(group: AlignedGroup, forbidden: dict) -> Iterator[Problem]:
     for document in group.documents:
-        phrases = forbidden.get(document.language) or forbidden.get(langtags.primary(document.language)) or []
+        phrases = (
+            forbidden.get(document.language)
+            or forbidden.get(langtags.primary(document.language))
+            or []
+        )
         if not phrases:
             continue
         for line in prose_lines(document, group.identical_keys):
             for phrase in phrases:
                 if _contains(line.text, phrase):
-                    yield Problem(document.path, line.line,
-                                  f"{phrase!r} is a forbidden rendering in {langtags.name(document.language)} (glossary)",
-                                  column=column_of(document, line.line, phrase))
+                    yield Problem(
+                        document.path,
+                        line.line,
+                        f"{phrase!r} is a forbidden rendering in {langtags.name(document.language)} (glossary)",
+                        column=column_of(document, line.line, phrase),
+                    )
 
 
 def _section_text(section: Section) -> str:
@@ -123,7 +139,9 @@ def _section_text(section: Section) -> str:
 
 
 def _first_line(section: Section, term: str) -> int:
-    return next((block.line for block in section.blocks if _contains(block.text, term)), section.line)
+    return next(
+        (block.line for block in section.blocks if _contains(block.text, term)), section.line
+    )
 
 
 def _contains(text: str, phrase: str, prefix: bool = False) -> bool:

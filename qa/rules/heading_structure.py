@@ -23,8 +23,8 @@ Passes:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..model import AlignedGroup, Alignment, Problem, Section, SectionPair
 
@@ -41,9 +41,13 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         moved_spans: list[tuple[int, int]] = []
         missing_spans: list[tuple[int, int]] = []
         extra_spans: list[tuple[int, int]] = []
-        pairs = alignment.pairs[:swallowed.start] if swallowed else alignment.pairs
-        unpaired = {id(section) for pair in pairs for section in (pair.reference, pair.translation)
-                    if section is not None and (pair.reference is None or pair.translation is None)}
+        pairs = alignment.pairs[: swallowed.start] if swallowed else alignment.pairs
+        unpaired = {
+            id(section)
+            for pair in pairs
+            for section in (pair.reference, pair.translation)
+            if section is not None and (pair.reference is None or pair.translation is None)
+        }
         for index, pair in enumerate(pairs):
             if pair.reference is not None and pair.translation is not None:
                 yield from _compare_headings(alignment, pair, moved_spans)
@@ -51,35 +55,61 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                 if _within(pair.reference, missing_spans):
                     continue
                 missing_spans.append((pair.reference.line, _subtree_end(pair.reference)))
-                yield Problem(alignment.translation.path, _insertion_line(alignment, index),
-                              f"missing section: the reference has {_describe(pair.reference)}"
-                              f"{_subsections(pair.reference, unpaired)}",
-                              related=alignment.reference.location(pair.reference.line))
+                yield Problem(
+                    alignment.translation.path,
+                    _insertion_line(alignment, index),
+                    f"missing section: the reference has {_describe(pair.reference)}"
+                    f"{_subsections(pair.reference, unpaired)}",
+                    related=alignment.reference.location(pair.reference.line),
+                )
             elif pair.translation is not None and pair.translation.heading is not None:
                 if _within(pair.translation, extra_spans):
                     continue
                 extra_spans.append((pair.translation.line, _subtree_end(pair.translation)))
-                yield Problem(alignment.translation.path, pair.translation.line,
-                              f"extra section {_describe(pair.translation)}{_subsections(pair.translation, unpaired)} "
-                              f"has no counterpart in the reference",
-                              related=alignment.reference.location(_previous_reference_line(alignment.pairs, index)))
+                yield Problem(
+                    alignment.translation.path,
+                    pair.translation.line,
+                    f"extra section {_describe(pair.translation)}{_subsections(pair.translation, unpaired)} "
+                    f"has no counterpart in the reference",
+                    related=alignment.reference.location(
+                        _previous_reference_line(alignment.pairs, index)
+                    ),
+                )
 
 
-def _compare_headings(alignment: Alignment, pair: SectionPair, moved_spans: list[tuple[int, int]]) -> Iterator[Problem]:
+def _compare_headings(
+    alignment: Alignment, pair: SectionPair, moved_spans: list[tuple[int, int]]
+) -> Iterator[Problem]:
     ours, theirs = pair.translation, pair.reference
     if ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
     if pair.moved and not _within(ours, moved_spans):
         moved_spans.append((ours.line, _subtree_end(ours)))
-        yield Problem(path, ours.line, f"section {_describe(ours)} moved: the reference has it "
-                      f"{_reference_neighbour(alignment, theirs)}", related=related)
+        yield Problem(
+            path,
+            ours.line,
+            f"section {_describe(ours)} moved: the reference has it "
+            f"{_reference_neighbour(alignment, theirs)}",
+            related=related,
+        )
     if ours.level != theirs.level:
-        yield Problem(path, ours.line, f"heading level {ours.level} differs from the reference's level {theirs.level} "
-                      f"({_describe(theirs)})", related=related)
-    if theirs.heading.anchor != ours.heading.anchor and (theirs.heading.anchor or ours.heading.anchor):
-        yield Problem(path, ours.line, f"heading id {_anchor(ours)} differs from the reference's {_anchor(theirs)}",
-                      related=related)
+        yield Problem(
+            path,
+            ours.line,
+            f"heading level {ours.level} differs from the reference's level {theirs.level} "
+            f"({_describe(theirs)})",
+            related=related,
+        )
+    if theirs.heading.anchor != ours.heading.anchor and (
+        theirs.heading.anchor or ours.heading.anchor
+    ):
+        yield Problem(
+            path,
+            ours.line,
+            f"heading id {_anchor(ours)} differs from the reference's {_anchor(theirs)}",
+            related=related,
+        )
 
 
 @dataclass(frozen=True)
@@ -98,25 +128,42 @@ def _swallowed(alignment: Alignment) -> Swallowed | None:
     if fence is None or alignment.reference.unclosed_fence is not None:
         return None
     pairs = alignment.pairs
-    intact = [index for index, pair in enumerate(pairs)
-              if pair.translation is not None and pair.translation.end_line < fence.fence_line]
+    intact = [
+        index
+        for index, pair in enumerate(pairs)
+        if pair.translation is not None and pair.translation.end_line < fence.fence_line
+    ]
     start = intact[-1] + 1 if intact else 0
-    holder = next((pair.translation for pair in pairs[start:] if pair.translation is not None), None)
-    counterpart = next((pair.reference for pair in pairs[start:] if pair.reference is not None), None)
+    holder = next(
+        (pair.translation for pair in pairs[start:] if pair.translation is not None), None
+    )
+    counterpart = next(
+        (pair.reference for pair in pairs[start:] if pair.reference is not None), None
+    )
     return Swallowed(start, holder, counterpart) if holder is not None else None
 
 
 def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
     fence = alignment.translation.unclosed_fence
-    lost = [pair.reference for pair in alignment.pairs[swallowed.start:]
-            if pair.reference is not None and pair.reference is not swallowed.counterpart
-            and pair.reference.heading is not None]
+    lost = [
+        pair.reference
+        for pair in alignment.pairs[swallowed.start :]
+        if pair.reference is not None
+        and pair.reference is not swallowed.counterpart
+        and pair.reference.heading is not None
+    ]
     message = f"broken code fence: {fence.reason}"
     if lost:
-        shown = ", ".join(_describe(section) for section in lost[:3]) + (", ..." if len(lost) > 3 else "")
+        shown = ", ".join(_describe(section) for section in lost[:3]) + (
+            ", ..." if len(lost) > 3 else ""
+        )
         message += f", swallowing {len(lost)} section{'s' if len(lost) != 1 else ''} of the reference ({shown})"
-    return Problem(alignment.translation.path, fence.line, message,
-                   related=alignment.reference.location(_reference_fence_line(fence.fence_line, swallowed)))
+    return Problem(
+        alignment.translation.path,
+        fence.line,
+        message,
+        related=alignment.reference.location(_reference_fence_line(fence.fence_line, swallowed)),
+    )
 
 
 def _reference_fence_line(fence_line: int, swallowed: Swallowed) -> int:
@@ -154,14 +201,16 @@ def _subsections(section: Section, unpaired: set[int]) -> str:
 def _reference_neighbour(alignment: Alignment, section: Section) -> str:
     sections = alignment.reference.sections
     position = next(index for index, candidate in enumerate(sections) if candidate is section)
-    before = next((s for s in reversed(sections[:position]) if s.heading and s.level <= section.level), None)
+    before = next(
+        (s for s in reversed(sections[:position]) if s.heading and s.level <= section.level), None
+    )
     return f"after {_describe(before)}" if before else "before every other section"
 
 
 def _insertion_line(alignment: Alignment, index: int) -> int:
     """Where the missing section belongs: just before the next section the translation does have."""
     pairs = alignment.pairs
-    for pair in pairs[index + 1:]:
+    for pair in pairs[index + 1 :]:
         if pair.translation is not None and not pair.moved:
             return pair.translation.line
     for pair in reversed(pairs[:index]):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import langtags
 from ..model import AlignedGroup, Link, Problem, Section, SectionPair
@@ -34,7 +34,9 @@ OPTIONS = {
     # language's article, so a page of another edition matches the reference's page
     "localized-sites": ["wikipedia.org", "wiktionary.org", "wikibooks.org"],
 }
-LANGUAGE_SUBDOMAIN = re.compile(r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I)
+LANGUAGE_SUBDOMAIN = re.compile(
+    r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I
+)
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
@@ -46,7 +48,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         target = link.target.strip()
         match = prefix.search(target)
         if match and "lang" in prefix.groupindex and langtags.normalize(match["lang"]):
-            target = target[: match.start("lang") - 1] + target[match.end("lang"):]
+            target = target[: match.start("lang") - 1] + target[match.end("lang") :]
         return target.rstrip("/") or "/"
 
     def kept(link: Link) -> bool:
@@ -57,31 +59,64 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         for index, pair in enumerate(alignment.pairs):
             if pair.reference is None or pair.translation is None:
                 continue
-            if fence and not alignment.reference.unclosed_fence and pair.translation.end_line >= fence.fence_line:
+            if (
+                fence
+                and not alignment.reference.unclosed_fence
+                and pair.translation.end_line >= fence.fence_line
+            ):
                 break
             theirs = [link for link in pair.reference.links if kept(link)]
             ours = [link for link in pair.translation.links if kept(link)]
-            absorbed = Counter(normal(link) for section in _lost_headings_after(alignment.pairs, index)
-                               for link in section.links if kept(link))
-            missing = Counter(normal(link) for link in theirs) - Counter(normal(link) for link in ours)
-            extra = Counter(normal(link) for link in ours) - Counter(normal(link) for link in theirs) - absorbed
+            absorbed = Counter(
+                normal(link)
+                for section in _lost_headings_after(alignment.pairs, index)
+                for link in section.links
+                if kept(link)
+            )
+            missing = Counter(normal(link) for link in theirs) - Counter(
+                normal(link) for link in ours
+            )
+            extra = (
+                Counter(normal(link) for link in ours)
+                - Counter(normal(link) for link in theirs)
+                - absorbed
+            )
 
             def place(link: Link, side: list[Link]) -> int:
                 """Where a link sits, in the translation's lines."""
-                return link.line if side is ours else _counterpart_line(link.line, pair.reference, pair.translation)
+                return (
+                    link.line
+                    if side is ours  # noqa: B023 (called within this iteration)
+                    else _counterpart_line(link.line, pair.reference, pair.translation)  # noqa: B023
+                )
 
             missing_links, extra_links = _other_editions_removed(
-                _take(theirs, missing, normal, place, ours), _take(ours, extra, normal, place, theirs), localized_sites)
+                _take(theirs, missing, normal, place, ours),
+                _take(ours, extra, normal, place, theirs),
+                localized_sites,
+            )
             path, reference = alignment.translation.path, alignment.reference
             for wanted, found in zip(missing_links, extra_links):
-                yield Problem(path, found.line, f"link target {found.target!r} differs from the reference's {wanted.target!r}",
-                              related=reference.location(wanted.line))
-            for wanted in missing_links[len(extra_links):]:
-                yield Problem(path, _counterpart_line(wanted.line, pair.reference, pair.translation),
-                              f"missing link to {wanted.target!r} in this section", related=reference.location(wanted.line))
-            for found in extra_links[len(missing_links):]:
-                yield Problem(path, found.line, f"extra link to {found.target!r}: the reference's section has no such link",
-                              related=reference.location(pair.reference.line))
+                yield Problem(
+                    path,
+                    found.line,
+                    f"link target {found.target!r} differs from the reference's {wanted.target!r}",
+                    related=reference.location(wanted.line),
+                )
+            for wanted in missing_links[len(extra_links) :]:
+                yield Problem(
+                    path,
+                    _counterpart_line(wanted.line, pair.reference, pair.translation),
+                    f"missing link to {wanted.target!r} in this section",
+                    related=reference.location(wanted.line),
+                )
+            for found in extra_links[len(missing_links) :]:
+                yield Problem(
+                    path,
+                    found.line,
+                    f"extra link to {found.target!r}: the reference's section has no such link",
+                    related=reference.location(pair.reference.line),
+                )
 
 
 def _edition(link: Link, localized_sites: set[str]) -> tuple[str, str] | None:
@@ -92,14 +127,25 @@ def _edition(link: Link, localized_sites: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def _other_editions_removed(missing: list[Link], extra: list[Link], localized_sites: set[str]) -> tuple[list, list]:
+def _other_editions_removed(
+    missing: list[Link], extra: list[Link], localized_sites: set[str]
+) -> tuple[list, list]:
     """A translation may link its own language's article instead of the reference's: such pairs match."""
     extra = list(extra)
     still_missing = []
     for wanted in missing:
         wanted_edition = _edition(wanted, localized_sites)
-        counterpart = next((found for found in extra if wanted_edition and (edition := _edition(found, localized_sites))
-                            and edition[0] == wanted_edition[0] and edition[1] != wanted_edition[1]), None)
+        counterpart = next(
+            (
+                found
+                for found in extra
+                if wanted_edition
+                and (edition := _edition(found, localized_sites))
+                and edition[0] == wanted_edition[0]
+                and edition[1] != wanted_edition[1]
+            ),
+            None,
+        )
         if counterpart is None:
             still_missing.append(wanted)
         else:
@@ -111,7 +157,7 @@ def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
     """The reference sections missing right after this pair: a translation that lost a heading has
     their links here, and heading-structure reports the loss."""
     lost = []
-    for pair in pairs[index + 1:]:
+    for pair in pairs[index + 1 :]:
         if pair.translation is not None:
             break
         lost.append(pair.reference)
@@ -122,7 +168,10 @@ def _counterpart_line(line: int, theirs: Section, ours: Section) -> int:
     """The translation's line for a reference line: the same line of the same block, counted in the section."""
     their_blocks = [block for block in theirs.blocks if block.kind != "heading"]
     our_blocks = [block for block in ours.blocks if block.kind != "heading"]
-    holder = next((index for index, block in enumerate(their_blocks) if block.line <= line <= block.end_line), None)
+    holder = next(
+        (index for index, block in enumerate(their_blocks) if block.line <= line <= block.end_line),
+        None,
+    )
     if holder is None or not our_blocks:
         return ours.line
     block = our_blocks[min(holder, len(our_blocks) - 1)]
@@ -138,7 +187,7 @@ def _take(links: list[Link], surplus: Counter, normal, place, others: list[Link]
 
         def distance(link: Link) -> int:
             here = place(link, links)
-            return min((abs(here - there) for there in counterparts), default=0)
+            return min((abs(here - there) for there in counterparts), default=0)  # noqa: B023
 
         taken += sorted(candidates, key=lambda link: (-distance(link), link.line))[:count]
     return sorted(taken, key=lambda link: link.line)
