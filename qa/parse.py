@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import frontmatter
 import yaml
@@ -269,8 +269,15 @@ def clean_prose(text: str) -> str:
 
 def _collect(tokens, parsed: ParsedFile) -> None:
     containers: list[str] = []
+    note_start, note = 0, ""
     for index, token in enumerate(tokens):
         kind = token.type
+        if kind == "footnote_open":
+            note_start, note = len(parsed.links), str((token.meta or {}).get("label", "")) or "?"
+        elif kind == "footnote_close":
+            parsed.links[note_start:] = [
+                replace(link, note=note) for link in parsed.links[note_start:]
+            ]
         if kind.endswith("_open") and token.nesting == 1 and kind in _CONTAINER_KINDS:
             containers.append(_CONTAINER_KINDS[kind])
         elif (
