@@ -52,5 +52,5 @@ def test_crlf_and_bom_keep_line_numbers(corpus, glossqa):
     )
     run = glossqa("check", "--isolated", ".")
     assert run.lines == [
-        "sv/a.md:6:1: error link-targets link target '/y' differs from the reference's '/x' (reference: en/a.md:6)"
+        "sv/a.md:6:4: error link-targets this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)"
     ]

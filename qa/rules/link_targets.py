@@ -204,7 +204,9 @@ def _compare(
         _take(ours, extra, our_key, lambda line: line, theirs, their_key, to_ours),
         localized_sites,
     )
-    pairs, unpaired_extra = _neighbours(missing_links, extra_links, to_ours, our_section)
+    pairs, unpaired_extra = _neighbours(
+        missing_links, extra_links, to_ours, our_section, [mine for _, mine in shared]
+    )
     path = translation.path
     for wanted, found in pairs:
         if reader.names_no_heading(found, translation) and not reader.names_no_heading(
@@ -300,9 +302,14 @@ def _compare_notes(
 
 
 def _neighbours(
-    missing: list[Link], extra: list[Link], to_ours: Callable[[int], int], section: Section
+    missing: list[Link],
+    extra: list[Link],
+    to_ours: Callable[[int], int],
+    section: Section,
+    shared_lines: list[int],
 ) -> tuple[list[tuple[Link, Link]], list[Link]]:
-    """A missing and an extra link in the same block of the translation are one changed link."""
+    """A missing and an extra link in the same block of the translation, or a line or two apart
+    with no shared link between them, are one changed link."""
     blocks = [block for block in section.blocks if block.kind != "heading"]
 
     def block_of(line: int) -> int | None:
@@ -310,6 +317,9 @@ def _neighbours(
             (index for index, block in enumerate(blocks) if block.line <= line <= block.end_line),
             None,
         )
+
+    def gap(line: int) -> int:
+        return sum(1 for mine in shared_lines if mine < line)
 
     pairs, unpaired = [], list(extra)
     for wanted in missing:
@@ -319,7 +329,9 @@ def _neighbours(
             (
                 link
                 for link in unpaired
-                if link.line == where or (home is not None and block_of(link.line) == home)
+                if link.line == where
+                or (home is not None and block_of(link.line) == home)
+                or (gap(link.line) == gap(where) and abs(link.line - where) <= 2)
             ),
             None,
         )
@@ -340,9 +352,27 @@ def _column(document: Document, link: Link) -> int:
     text = document.lines[link.line - 1]
     for written in (link.target, unquote(link.target), link.target.strip()):
         found = text.find(written) if written else -1
-        if found >= 0:
-            return found + 1
+        if found < 0:
+            continue
+        if text[found - 2 : found] == "](":
+            return _link_start(text, found - 2) + 1
+        if text[found - 1 : found] == "<":
+            return found
+        return found + 1
     return 1
+
+
+def _link_start(text: str, closing: int) -> int:
+    """Where `[text](` or `![alt](` begins, given the index of its `]`."""
+    depth = 0
+    for index in range(closing, -1, -1):
+        if text[index] == "]":
+            depth += 1
+        elif text[index] == "[":
+            depth -= 1
+            if depth == 0:
+                return index - 1 if index and text[index - 1] == "!" else index
+    return closing
 
 
 def _shared_lines(
