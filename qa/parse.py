@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from urllib.parse import unquote
 
 import frontmatter
 import yaml
@@ -11,7 +12,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import langtags
+from . import langtags, mdx, targets
 from .group import FRONT_MATTER_LANGUAGE_KEYS
 from .model import (
     Block,
@@ -27,10 +28,15 @@ from .model import (
 _MARKDOWN = (
     MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).use(admon_plugin).enable("table")
 )
+_MDX_MARKDOWN = (  # MDX has no indented code blocks
+    MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).enable("table").disable("code")
+)
 
 HEADING_ANCHOR = re.compile(r"\s*\{[^{}]*?#([\w:.-]+)[^{}]*\}\s*$")
 ATTRIBUTE_LIST = re.compile(r"\{\s*(?:[:.#]|[\w-]+=)[^{}]*\}")
 SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+LINK_SHORTCODE = re.compile(r"(\]\(\s*<?[^\s()<>]*?)(\{\{[<%].*?[%>]\}\})")
+SHORTCODE_SPACE_ENCODED = "%E2%81%A3"
 ICON = re.compile(r":(?:octicons|material|fontawesome|simple)-[\w-]+:")
 HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 HTML_TAG = re.compile(r"<[^>]*>")
@@ -106,11 +112,36 @@ def parse_text(text: str, source: SourceFile) -> ParsedFile:
                     langtags.normalize(entry.value) or entry.value
                 )
                 break
-    body = "\n" * body_start + "\n".join(_content_tabs_unindented(lines[body_start:]))
-    _collect(_MARKDOWN.parse(body), parsed)
+    body_lines = _content_tabs_unindented(lines[body_start:])
+    if mdx.is_mdx(source.display_path):
+        body_lines = mdx.syntax_blanked(body_lines)
+    body_lines = [_shortcodes_in_links_joined(line) if "{{" in line else line for line in body_lines]
+    body = "\n" * body_start + "\n".join(body_lines)
+    markdown = _MDX_MARKDOWN if mdx.is_mdx(source.display_path) else _MARKDOWN
+    _collect(markdown.parse(body), parsed)
     if parsed.unclosed_fence is None and parsed.short_fences:
         parsed.unclosed_fence = parsed.short_fences[0]  # every later fence pairs with the wrong one
     return parsed
+
+
+def _shortcodes_in_links_joined(line: str) -> str:
+    """`[x](/docs/{{< param "version" >}}/y)`: a shortcode's spaces would end the link's target, so
+    they stand in as an invisible character while markdown-it reads it; `_target` puts them back."""
+    for _ in range(8):  # the first shortcode of each target per pass; a target holds few
+        joined = LINK_SHORTCODE.sub(
+            lambda match: match[1] + match[2].replace(" ", targets.SHORTCODE_SPACE), line
+        )
+        if joined == line:
+            break
+        line = joined
+    return line
+
+
+def _target(url: str) -> str:
+    """A link's target as written, where a shortcode's spaces were hidden from markdown-it."""
+    if SHORTCODE_SPACE_ENCODED in url or targets.SHORTCODE_SPACE in url:
+        return unquote(url).replace(targets.SHORTCODE_SPACE, " ")
+    return url
 
 
 def _content_tabs_unindented(lines: list[str]) -> list[str]:
@@ -366,12 +397,16 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
         elif kind == "link_open":
             in_autolink = child.markup == "autolink"
             parsed.links.append(
-                Link(child.attrs.get("href", ""), line, "autolink" if in_autolink else "link")
+                Link(
+                    _target(child.attrs.get("href", "")),
+                    line,
+                    "autolink" if in_autolink else "link",
+                )
             )
         elif kind == "link_close":
             in_autolink = False
         elif kind == "image":
-            parsed.links.append(Link(child.attrs.get("src", ""), line, "image"))
+            parsed.links.append(Link(_target(child.attrs.get("src", "")), line, "image"))
             pieces.append(child.content)
         elif kind == "html_inline":
             for match in HTML_LINK.finditer(child.content):
