@@ -19,6 +19,9 @@ import re
 ESM_START = re.compile(r"^(?:import|export)\b")
 TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>\s*)+$")
 LINK_ATTRIBUTE = re.compile(r"\b(?:href|src)\s*=", re.I)
+TAG_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+OPEN_TAG_START = re.compile(r"^\s*<[A-Za-z][\w.:-]*")
+TAG_END = re.compile(r"""^(?:[^"'>]|"[^"]*"|'[^']*')*>""")
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 ATTRIBUTE_NAME = re.compile(r"([\w:-]+)\s*=\s*$")
 STRING_LITERAL = re.compile(r"""^\s*(?:"[^"]*"|'[^']*')\s*$""")
@@ -28,8 +31,9 @@ def is_mdx(path: str) -> bool:
     return path.lower().endswith(".mdx")
 
 
-def syntax_blanked(lines: list[str]) -> list[str]:
-    """The lines with MDX's JavaScript replaced by spaces, fences moved to the margin."""
+def syntax_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The lines with MDX's JavaScript and multi-line tags replaced by spaces, fences moved to the
+    margin; and the (line index, target) of the links those tags held."""
     result = list(lines)
     fence: str | None = None
     in_esm = False
@@ -51,11 +55,37 @@ def syntax_blanked(lines: list[str]) -> list[str]:
             continue
         prose_lines.append(index)
     _expressions_blanked(result, prose_lines)
+    links = _multi_line_tags_blanked(result, prose_lines)
     for index in prose_lines:
         line = result[index]
         if TAG_LINE.match(line) and not LINK_ATTRIBUTE.search(line):
             result[index] = " " * len(line)  # the component's content is Markdown, as MDX reads it
-    return result
+    return result, links
+
+
+def _multi_line_tags_blanked(lines: list[str], prose_lines: list[int]) -> list[tuple[int, str]]:
+    """A tag whose attributes run over several lines (`<img` ... `/>`) is blanked, since Markdown
+    would read its `>` line as a quote; its `href`/`src` targets are returned with their lines."""
+    links: list[tuple[int, str]] = []
+    wanted = set(prose_lines)
+    index = 0
+    while index < len(lines):
+        opened = OPEN_TAG_START.match(lines[index]) if index in wanted else None
+        if not opened or TAG_END.search(lines[index][opened.end() :]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and end in wanted and not TAG_END.search(lines[end]):
+            end += 1
+        if end >= len(lines) or end not in wanted:
+            index += 1
+            continue
+        for line in range(index, end + 1):
+            for match in TAG_LINK.finditer(lines[line]):
+                links.append((line, next(group for group in match.groups() if group is not None)))
+            lines[line] = " " * len(lines[line])
+        index = end + 1
+    return links
 
 
 def _expressions_blanked(lines: list[str], prose_lines: list[int]) -> None:

@@ -114,8 +114,13 @@ def parse_text(text: str, source: SourceFile) -> ParsedFile:
                 break
     body_lines = _content_tabs_unindented(lines[body_start:])
     if mdx.is_mdx(source.display_path):
-        body_lines = mdx.syntax_blanked(body_lines)
-    body_lines = [_shortcodes_in_links_joined(line) if "{{" in line else line for line in body_lines]
+        body_lines, tag_links = mdx.syntax_blanked(body_lines)
+        parsed.links += [
+            Link(target, body_start + index + 1, "html") for index, target in tag_links
+        ]
+    body_lines = [
+        _shortcodes_in_links_joined(line) if "{{" in line else line for line in body_lines
+    ]
     body = "\n" * body_start + "\n".join(body_lines)
     markdown = _MDX_MARKDOWN if mdx.is_mdx(source.display_path) else _MARKDOWN
     _collect(markdown.parse(body), parsed)

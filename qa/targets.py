@@ -24,7 +24,9 @@ from . import langtags
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PAGE_EXTENSION = re.compile(r"\.(?:mdx?|html?)$", re.I)
 INDEX_PAGES = frozenset({"index", "_index", "readme"})
-SHORTCODE_SPACE = "\u2063"  # stands in for a space inside a Hugo shortcode while markdown-it reads the link
+SHORTCODE_SPACE = (
+    "\u2063"  # stands in for a space inside a Hugo shortcode while markdown-it reads the link
+)
 
 
 def site_path(display_path: str, language: str) -> PurePosixPath:

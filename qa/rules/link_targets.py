@@ -121,8 +121,10 @@ class _Reader:
         """An anchor on the page itself that no heading of it generates."""
         readings = self.read(link, document)
         place, fragment = targets.split_key(readings[0])
-        return bool(fragment) and place == targets.page_url(self.pages[id(document)]) and not any(
-            HEADING_MARK in key for key in readings
+        return (
+            bool(fragment)
+            and place == targets.page_url(self.pages[id(document)])
+            and not any(HEADING_MARK in key for key in readings)
         )
 
 
@@ -188,7 +190,9 @@ def _compare(
     our_key = reader.keyer(ours, translation, theirs + lost, reference)
     missing = Counter(map(their_key, theirs)) - Counter(map(our_key, ours))
     extra = (
-        Counter(map(our_key, ours)) - Counter(map(their_key, theirs)) - Counter(map(their_key, lost))
+        Counter(map(our_key, ours))
+        - Counter(map(their_key, theirs))
+        - Counter(map(their_key, lost))
     )
     shared = _shared_lines(theirs, ours, their_key, our_key)
 
@@ -308,8 +312,8 @@ def _neighbours(
     section: Section,
     shared_lines: list[int],
 ) -> tuple[list[tuple[Link, Link]], list[Link]]:
-    """A missing and an extra link in the same block of the translation, or a line or two apart
-    with no shared link between them, are one changed link."""
+    """A missing and an extra link in the same block of the translation, or a line or two apart,
+    or the only ones lost and gained between the same shared links, are one changed link."""
     blocks = [block for block in section.blocks if block.kind != "heading"]
 
     def block_of(line: int) -> int | None:
@@ -338,6 +342,14 @@ def _neighbours(
         if found is not None:
             unpaired.remove(found)
             pairs.append((wanted, found))
+    alone = [wanted for wanted in missing if all(wanted is not chosen for chosen, _ in pairs)]
+    for between in {gap(to_ours(wanted.line)) for wanted in alone}:
+        wanted_here = [wanted for wanted in alone if gap(to_ours(wanted.line)) == between]
+        found_here = [found for found in unpaired if gap(found.line) == between]
+        if len(wanted_here) == len(found_here):  # as many lost as gained between the same links
+            pairs += zip(wanted_here, found_here)
+            unpaired = [found for found in unpaired if found not in found_here]
+    pairs.sort(key=lambda pair: pair[1].line)
     return pairs, unpaired
 
 
@@ -431,7 +443,8 @@ def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
     for pair in pairs[index + 1 :]:
         if pair.translation is not None:
             break
-        lost.append(pair.reference)
+        if pair.reference is not None:
+            lost.append(pair.reference)
     return lost
 
 
@@ -499,4 +512,3 @@ def _take(
 
         taken += sorted(candidates, key=lambda link: (-distance(link), link.line))[:count]
     return sorted(taken, key=lambda link: link.line)
-
