@@ -173,6 +173,9 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     finally:
         if progress:
             progress.close()
+    if not arguments.quiet:
+        for note in result.notes:
+            print(f"glossqa: {note}", file=sys.stderr)
     diagnostics = [
         d
         for d in result.diagnostics
