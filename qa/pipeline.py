@@ -40,6 +40,7 @@ def check_paths(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     cache: Cache | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> Result:
     """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
     scope = find_scope(paths, config.path, config.layout, config.source)
@@ -51,6 +52,9 @@ def check_paths(
         for group in groups
         if any(source.display_path in targets for source in group.files.values())
     ]
+    if shard:
+        index, count = shard
+        groups = groups[index - 1 :: count]
     reported = {
         source.display_path for group in groups for source in group.files.values()
     } & targets
