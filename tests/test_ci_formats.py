@@ -105,7 +105,10 @@ def test_sarif_validates_against_the_schema_and_carries_what_code_scanning_needs
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     link = results[0]
-    assert link["message"]["text"] == "this link leads to '/y', the source's to '/x': change the target to '/x'"
+    assert (
+        link["message"]["text"]
+        == "this link leads to '/y', the source's to '/x': change the target to '/x'"
+    )
     assert link["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "sv/a.md", "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": 6, "startColumn": 4},
