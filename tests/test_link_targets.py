@@ -406,7 +406,7 @@ def test_a_missing_link_is_placed_between_the_links_both_sides_share_never_at_th
         | Tool | Site |
         |---|---|
         | A | [a](/a) |
-        | B | [b](/b) |
+        | B | [b](/b), [mirror](/b2) |
         | C | [c](/c) |
         """,
     )
@@ -430,7 +430,7 @@ def test_a_missing_link_is_placed_between_the_links_both_sides_share_never_at_th
     found = [(d["line"], d["message"], d["related"]["line"]) for d in run.json]
     assert found == [
         (4, "the source links '/one' here: add that link to this text", 4),
-        (9, "the source links '/b' here: add that link to this text", 9),
+        (9, "the source links '/b' and '/b2' on its line 9: add those links here", 9),
     ]
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from difflib import SequenceMatcher
 from urllib.parse import unquote
 
 from .. import langtags, slug, targets
@@ -232,15 +233,20 @@ def _compare(
             column=_column(translation, found),
             related=reference.location(wanted.line),
         )
+    lost_lines: dict[int, list[Link]] = {}
     for wanted in missing_links:
-        if any(wanted is chosen for chosen, _ in pairs):
-            continue
-        yield Problem(
-            path,
-            to_ours(wanted.line),
-            f"the source links {wanted.target!r} here: add that link to this text",
-            related=reference.location(wanted.line),
-        )
+        if all(wanted is not chosen for chosen, _ in pairs):
+            lost_lines.setdefault(wanted.line, []).append(wanted)
+    for line, lost in lost_lines.items():  # a line that lost several links is one defect
+        if len(lost) == 1:
+            message = f"the source links {lost[0].target!r} here: add that link to this text"
+        else:
+            listed = ", ".join(repr(link.target) for link in lost[:-1])
+            message = (
+                f"the source links {listed} and {lost[-1].target!r} on its line {line}: "
+                "add those links here"
+            )
+        yield Problem(path, to_ours(line), message, related=reference.location(line))
     for found in unpaired_extra:
         yield Problem(
             path,
@@ -390,16 +396,15 @@ def _link_start(text: str, closing: int) -> int:
 def _shared_lines(
     theirs: list[Link], ours: list[Link], their_key: Callable, our_key: Callable
 ) -> list[tuple[int, int]]:
-    """(source line, translation line) of the links both sides have, in order."""
-    shared, start = [], 0
-    for link in theirs:
-        key = their_key(link)
-        for position in range(start, len(ours)):
-            if our_key(ours[position]) == key:
-                shared.append((link.line, ours[position].line))
-                start = position + 1
-                break
-    return shared
+    """(source line, translation line) of the links both sides have, in the order both keep."""
+    matcher = SequenceMatcher(
+        None, [their_key(link) for link in theirs], [our_key(link) for link in ours], autojunk=False
+    )
+    return [
+        (theirs[there + offset].line, ours[mine + offset].line)
+        for there, mine, size in matcher.get_matching_blocks()
+        for offset in range(size)
+    ]
 
 
 def _edition(link: Link, localized_sites: set[str]) -> tuple[str, str] | None:
