@@ -195,7 +195,9 @@ def _compare(
         - Counter(map(their_key, theirs))
         - Counter(map(their_key, lost))
     )
-    shared = _shared_lines(theirs, ours, their_key, our_key)
+    kept_in_order = _shared(theirs, ours, their_key, our_key)
+    shared = [(there.line, mine.line) for there, mine in kept_in_order]
+    in_order = {id(link) for pair in kept_in_order for link in pair}
 
     def to_ours(line: int) -> int:
         return _counterpart_line(line, their_section, our_section, shared, translation)
@@ -205,8 +207,8 @@ def _compare(
         return _counterpart_line(line, our_section, their_section, backwards, reference)
 
     missing_links, extra_links = _other_editions_removed(
-        _take(theirs, missing, their_key, to_ours, ours, our_key, lambda line: line),
-        _take(ours, extra, our_key, lambda line: line, theirs, their_key, to_ours),
+        _take(theirs, missing, their_key, to_ours, ours, our_key, lambda line: line, in_order),
+        _take(ours, extra, our_key, lambda line: line, theirs, their_key, to_ours, in_order),
         localized_sites,
     )
     pairs, unpaired_extra = _neighbours(
@@ -283,8 +285,8 @@ def _compare_notes(
     extra = Counter(map(our_key, ours)) - Counter(map(their_key, theirs))
     same = lambda line: line  # noqa: E731
     missing_links, extra_links = _other_editions_removed(
-        _take(theirs, missing, their_key, same, ours, our_key, same),
-        _take(ours, extra, our_key, same, theirs, their_key, same),
+        _take(theirs, missing, their_key, same, ours, our_key, same, set()),
+        _take(ours, extra, our_key, same, theirs, their_key, same, set()),
         localized_sites,
     )
     for wanted in missing_links:
@@ -320,7 +322,7 @@ def _neighbours(
 ) -> tuple[list[tuple[Link, Link]], list[Link]]:
     """A missing and an extra link in the same block of the translation, or a line or two apart,
     or the only ones lost and gained between the same shared links, are one changed link."""
-    blocks = [block for block in section.blocks if block.kind != "heading"]
+    blocks = [block for block in section.blocks if block.kind not in ("heading", "code")]
 
     def block_of(line: int) -> int | None:
         return next(
@@ -393,15 +395,15 @@ def _link_start(text: str, closing: int) -> int:
     return closing
 
 
-def _shared_lines(
+def _shared(
     theirs: list[Link], ours: list[Link], their_key: Callable, our_key: Callable
-) -> list[tuple[int, int]]:
-    """(source line, translation line) of the links both sides have, in the order both keep."""
+) -> list[tuple[Link, Link]]:
+    """The links both sides have, in the order both keep (their longest common sequence)."""
     matcher = SequenceMatcher(
         None, [their_key(link) for link in theirs], [our_key(link) for link in ours], autojunk=False
     )
     return [
-        (theirs[there + offset].line, ours[mine + offset].line)
+        (theirs[there + offset], ours[mine + offset])
         for there, mine, size in matcher.get_matching_blocks()
         for offset in range(size)
     ]
@@ -478,8 +480,8 @@ def _counterpart_line(
     for there, mine in shared:
         if there == line:
             return mine
-    their_blocks = [block for block in theirs.blocks if block.kind != "heading"]
-    our_blocks = [block for block in ours.blocks if block.kind != "heading"]
+    their_blocks = [block for block in theirs.blocks if block.kind not in ("heading", "code")]
+    our_blocks = [block for block in ours.blocks if block.kind not in ("heading", "code")]
     holder = next(
         (index for index, block in enumerate(their_blocks) if block.line <= line <= block.end_line),
         None,
@@ -504,8 +506,10 @@ def _take(
     others: list[Link],
     other_key: Callable[[Link], str],
     other_place: Callable[[int], int],
+    in_order: set[int],
 ) -> list[Link]:
-    """The surplus links; of several with one target, those farthest from the other side's."""
+    """The surplus links: of several with one target, those the other side's order does not keep,
+    then those farthest from the other side's."""
     taken = []
     for wanted, count in surplus.items():
         candidates = [link for link in links if key(link) == wanted]
@@ -515,5 +519,7 @@ def _take(
             here = place(link.line)
             return min((abs(here - there) for there in counterparts), default=0)  # noqa: B023
 
-        taken += sorted(candidates, key=lambda link: (-distance(link), link.line))[:count]
+        taken += sorted(
+            candidates, key=lambda link: (id(link) in in_order, -distance(link), link.line)
+        )[:count]
     return sorted(taken, key=lambda link: link.line)
