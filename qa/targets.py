@@ -4,7 +4,8 @@ Two links lead to the same place when they resolve to the same key, however each
 relative (`../signals/`) or site-absolute (`/docs/concepts/signals`), with the site's own host
 (`https://opentelemetry.io/docs/x`) or without, with or without a trailing slash, `index.md`,
 `_index.md`, `README.md`, `index.html`, a `.md`/`.mdx`/`.html` extension, percent-encoding, and with a
-locale segment anywhere in the path (`/ko/docs/x`, `web.archive.org/web/2024/https://x.org/ko/`).
+locale segment anywhere in the path (`/ko/docs/x`, `web.archive.org/web/2024/https://x.org/ko/`)
+or a language in the query (`?hl=ja`).
 
 A relative target is resolved twice, because generators disagree on its base: against the file's
 folder (MkDocs, GitHub, Docusaurus for `.md` links) and against the page's own URL, which is a folder
@@ -24,6 +25,7 @@ from . import langtags
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PAGE_EXTENSION = re.compile(r"\.(?:mdx?|html?)$", re.I)
 INDEX_PAGES = frozenset({"index", "_index", "readme"})
+LOCALE_PARAMETERS = frozenset({"hl", "lang", "language", "locale"})
 SHORTCODE_SPACE = (
     "\u2063"  # stands in for a space inside a Hugo shortcode while markdown-it reads the link
 )
@@ -62,7 +64,8 @@ def candidates(target: str, page: PurePosixPath, site_hosts: frozenset[str]) -> 
         return _url_candidates(decoded, site_hosts)
     path, fragment = _split_fragment(decoded)
     path, query = _split_query(path)
-    suffix = ("?" + query.replace("+", " ") if query else "") + ("#" + fragment if fragment else "")
+    query = _without_locale_parameters(query)
+    suffix = ("?" + query if query else "") + ("#" + fragment if fragment else "")
     if not path:
         return (page_url(page) + suffix,)
     if path.startswith("/"):
@@ -85,13 +88,25 @@ def _url_candidates(url: str, site_hosts: frozenset[str]) -> tuple[str, ...]:
         return (url,)
     host = parts.hostname or ""
     path = _normal_path(parts.path or "/")
-    suffix = ("?" + parts.query.replace("+", " ") if parts.query else "") + (
-        "#" + parts.fragment if parts.fragment else ""
-    )
+    query = _without_locale_parameters(parts.query)
+    suffix = ("?" + query if query else "") + ("#" + parts.fragment if parts.fragment else "")
     key = "//" + host + (path if path != "/" else "") + suffix
     if host in site_hosts or host.removeprefix("www.") in site_hosts:
         return (path + suffix, key)
     return (key, path + suffix)
+
+
+def _without_locale_parameters(query: str) -> str:
+    """The query with `+` read as a space and language parameters (`?hl=ja`, `lang=de`) removed."""
+    if not query:
+        return ""
+    kept = []
+    for parameter in query.replace("+", " ").split("&"):
+        name, _, value = parameter.partition("=")
+        if name.lower() in LOCALE_PARAMETERS and langtags.normalize(value):
+            continue
+        kept.append(parameter)
+    return "&".join(kept)
 
 
 def _split_fragment(target: str) -> tuple[str, str]:

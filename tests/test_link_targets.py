@@ -198,11 +198,15 @@ def test_targets_written_differently_but_leading_to_the_same_page_pass(corpus, g
     ]
 
 
-def test_the_sites_own_host_is_learned_from_the_other_side(corpus, glossqa):
+def test_the_sites_own_host_is_learned_and_a_language_query_leads_to_the_same_page(corpus, glossqa):
     corpus(
         {
-            "en/a.md": article("A", "# A\n\nSee [x](https://example.org/docs/x).\n"),
-            "sv/a.md": article("B", "# A\n\nSe [x](/docs/x/).\n"),
+            "en/a.md": article(
+                "A", "# A\n\nSee [x](https://example.org/docs/x) and [y](https://y.org/a?id=1).\n"
+            ),
+            "sv/a.md": article(
+                "B", "# A\n\nSe [x](/docs/x/) och [y](https://y.org/a?id=1&hl=sv).\n"
+            ),
         }
     )
     run = glossqa("check", "--isolated", "--select", "link-targets", "--format", "json", ".")
