@@ -321,7 +321,8 @@ def _neighbours(
     shared_lines: list[int],
 ) -> tuple[list[tuple[Link, Link]], list[Link]]:
     """A missing and an extra link in the same block of the translation, or a line or two apart,
-    or the only ones lost and gained between the same shared links, are one changed link."""
+    or the only one lost and the only one gained between the same shared links, are one changed
+    link."""
     blocks = [block for block in section.blocks if block.kind not in ("heading", "code")]
 
     def block_of(line: int) -> int | None:
@@ -354,7 +355,7 @@ def _neighbours(
     for between in {gap(to_ours(wanted.line)) for wanted in alone}:
         wanted_here = [wanted for wanted in alone if gap(to_ours(wanted.line)) == between]
         found_here = [found for found in unpaired if gap(found.line) == between]
-        if len(wanted_here) == len(found_here):  # as many lost as gained between the same links
+        if len(wanted_here) == len(found_here) == 1:  # the one lost and gained between shared links
             pairs += zip(wanted_here, found_here)
             unpaired = [found for found in unpaired if found not in found_here]
     pairs.sort(key=lambda pair: pair[1].line)
