@@ -5,7 +5,7 @@ relative (`../signals/`) or site-absolute (`/docs/concepts/signals`), with the s
 (`https://opentelemetry.io/docs/x`) or without, with or without a trailing slash, `index.md`,
 `_index.md`, `README.md`, `index.html`, a `.md`/`.mdx`/`.html` extension, percent-encoding, and with a
 locale segment anywhere in the path (`/ko/docs/x`, `web.archive.org/web/2024/https://x.org/ko/`)
-or a language in the query (`?hl=ja`).
+or a language or country in the query (`?hl=ja`, Google Play's `&gl=IT`).
 
 A relative target is resolved twice, because generators disagree on its base: against the file's
 folder (MkDocs, GitHub, Docusaurus for `.md` links) and against the page's own URL, which is a folder
@@ -25,7 +25,7 @@ from . import langtags
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PAGE_EXTENSION = re.compile(r"\.(?:mdx?|html?)$", re.I)
 INDEX_PAGES = frozenset({"index", "_index", "readme"})
-LOCALE_PARAMETERS = frozenset({"hl", "lang", "language", "locale"})
+LOCALE_PARAMETERS = frozenset({"hl", "gl", "lang", "language", "locale"})  # gl: Google's country
 SHORTCODE_SPACE = (
     "\u2063"  # stands in for a space inside a Hugo shortcode while markdown-it reads the link
 )

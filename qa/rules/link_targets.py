@@ -118,6 +118,9 @@ class _Reader:
             keys[link] = next((key for key in readings if key in shared), readings[0])
         return keys.__getitem__
 
+    def names_a_heading(self, link: Link, document: Document) -> bool:
+        return any(HEADING_MARK in key for key in self.read(link, document))
+
     def names_no_heading(self, link: Link, document: Document) -> bool:
         """An anchor on the page itself that no heading of it generates."""
         readings = self.read(link, document)
@@ -216,7 +219,7 @@ def _compare(
     )
     path = translation.path
     for wanted, found in pairs:
-        if reader.names_no_heading(found, translation) and not reader.names_no_heading(
+        if reader.names_no_heading(found, translation) and reader.names_a_heading(
             wanted, reference
         ):
             message = (
