@@ -5,7 +5,8 @@ relative (`../signals/`) or site-absolute (`/docs/concepts/signals`), with the s
 (`https://opentelemetry.io/docs/x`) or without, with or without a trailing slash, `index.md`,
 `_index.md`, `README.md`, `index.html`, a `.md`/`.mdx`/`.html` extension, percent-encoding, and with a
 locale segment anywhere in the path (`/ko/docs/x`, `web.archive.org/web/2024/https://x.org/ko/`)
-or a language or country in the query (`?hl=ja`, Google Play's `&gl=IT`).
+or a language or country in the query (`?hl=ja`, Google Play's `&gl=IT`), and the App Store's
+localized app name (`apps.apple.com/it/app/proton-calendar/id1514709943`).
 
 A relative target is resolved twice, because generators disagree on its base: against the file's
 folder (MkDocs, GitHub, Docusaurus for `.md` links) and against the page's own URL, which is a folder
@@ -25,6 +26,7 @@ from . import langtags
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PAGE_EXTENSION = re.compile(r"\.(?:mdx?|html?)$", re.I)
 INDEX_PAGES = frozenset({"index", "_index", "readme"})
+APP_STORE_NAME = re.compile(r"/app/[^/]+/(id\d+)")
 LOCALE_PARAMETERS = frozenset({"hl", "gl", "lang", "language", "locale"})  # gl: Google's country
 SHORTCODE_SPACE = (
     "\u2063"  # stands in for a space inside a Hugo shortcode while markdown-it reads the link
@@ -88,6 +90,8 @@ def _url_candidates(url: str, site_hosts: frozenset[str]) -> tuple[str, ...]:
         return (url,)
     host = parts.hostname or ""
     path = _normal_path(parts.path or "/")
+    if host == "apps.apple.com":  # `/it/app/proton-calendar/id1514709943` is `/app/id1514709943`
+        path = APP_STORE_NAME.sub(r"/app/\1", path)
     query = _without_locale_parameters(parts.query)
     suffix = ("?" + query if query else "") + ("#" + parts.fragment if parts.fragment else "")
     key = "//" + host + (path if path != "/" else "") + suffix

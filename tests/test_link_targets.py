@@ -479,3 +479,49 @@ def test_a_shortcode_inside_a_link_target_keeps_the_link(corpus, glossqa):
             "'/docs/{{< param \"version\" >}}/install'",
         )
     ]
+
+
+def test_a_split_link_a_localized_app_store_link_and_an_image_beside_a_link(corpus, glossqa):
+    corpus(
+        {
+            "en/a.md": article(
+                "A",
+                """
+        # A
+
+        - [VPN - a Very Precarious Narrative](https://example.org/vpn) by Dennis
+        - [App Store](https://apps.apple.com/app/id1514709943)
+
+        Never [blur text](https://example.org/blur).
+        """,
+            ),
+            "tr/a.md": article(
+                "B",
+                """
+        # A
+
+        - [VPN -](https://example.org/vpn) [Çok Tehlikeli](https://example.org/vpn) Dennis
+        - [App Store](https://apps.apple.com/tr/app/proton-takvim/id1514709943)
+
+        ![logo](/img/logo.svg)
+        Asla bulanıklaştırma.
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--select", "link-targets", "--format", "json", ".")
+    assert link_problems(run) == [
+        (
+            "tr/a.md",
+            9,
+            1,
+            "the source has no link to '/img/logo.svg' in this section: remove it, "
+            "or add it to the source",
+        ),
+        (
+            "tr/a.md",
+            9,
+            1,
+            "the source links 'https://example.org/blur' here: add that link to this text",
+        ),
+    ]

@@ -214,9 +214,18 @@ def _compare(
         _take(ours, extra, our_key, lambda line: line, theirs, their_key, to_ours, in_order),
         localized_sites,
     )
+
     pairs, unpaired_extra = _neighbours(
         missing_links, extra_links, to_ours, our_section, [mine for _, mine in shared]
     )
+    unpaired_extra = [  # a link split in two (`[VPN -](x) … [narrative](x)`) leads nowhere else
+        found
+        for found in unpaired_extra
+        if not any(
+            other is not found and other.line == found.line and our_key(other) == our_key(found)
+            for other in ours
+        )
+    ]
     path = translation.path
     for wanted, found in pairs:
         if reader.names_no_heading(found, translation) and reader.names_a_heading(
@@ -323,9 +332,9 @@ def _neighbours(
     section: Section,
     shared_lines: list[int],
 ) -> tuple[list[tuple[Link, Link]], list[Link]]:
-    """A missing and an extra link in the same block of the translation, or a line or two apart,
-    or the only one lost and the only one gained between the same shared links, are one changed
-    link."""
+    """A missing and an extra link (both images or both not) in the same block of the translation,
+    or a line or two apart, or the only one lost and the only one gained between the same shared
+    links, are one changed link."""
     blocks = [block for block in section.blocks if block.kind not in ("heading", "code")]
 
     def block_of(line: int) -> int | None:
@@ -345,9 +354,12 @@ def _neighbours(
             (
                 link
                 for link in unpaired
-                if link.line == where
-                or (home is not None and block_of(link.line) == home)
-                or (gap(link.line) == gap(where) and abs(link.line - where) <= 2)
+                if (link.kind == "image") == (wanted.kind == "image")
+                and (
+                    link.line == where
+                    or (home is not None and block_of(link.line) == home)
+                    or (gap(link.line) == gap(where) and abs(link.line - where) <= 2)
+                )
             ),
             None,
         )
@@ -358,7 +370,9 @@ def _neighbours(
     for between in {gap(to_ours(wanted.line)) for wanted in alone}:
         wanted_here = [wanted for wanted in alone if gap(to_ours(wanted.line)) == between]
         found_here = [found for found in unpaired if gap(found.line) == between]
-        if len(wanted_here) == len(found_here) == 1:  # the one lost and gained between shared links
+        if len(wanted_here) == len(found_here) == 1 and (wanted_here[0].kind == "image") == (
+            found_here[0].kind == "image"
+        ):  # the one lost and gained between shared links
             pairs += zip(wanted_here, found_here)
             unpaired = [found for found in unpaired if found not in found_here]
     pairs.sort(key=lambda pair: pair[1].line)
