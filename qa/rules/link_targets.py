@@ -251,13 +251,13 @@ def _compare(
     for wanted in missing_links:
         if all(wanted is not chosen for chosen, _ in pairs):
             lost_lines.setdefault(wanted.line, []).append(wanted)
-    for line, lost in lost_lines.items():  # a line that lost several links is one defect
-        if len(lost) == 1:
-            message = f"the source links {lost[0].target!r} here: add that link to this text"
+    for line, dropped in lost_lines.items():  # a line that lost several links is one defect
+        if len(dropped) == 1:
+            message = f"the source links {dropped[0].target!r} here: add that link to this text"
         else:
-            listed = ", ".join(repr(link.target) for link in lost[:-1])
+            listed = ", ".join(repr(link.target) for link in dropped[:-1])
             message = (
-                f"the source links {listed} and {lost[-1].target!r} on its line {line}: "
+                f"the source links {listed} and {dropped[-1].target!r} on its line {line}: "
                 "add those links here"
             )
         yield Problem(path, to_ours(line), message, related=reference.location(line))
