@@ -213,11 +213,15 @@ def test_the_sites_own_host_is_learned_and_a_language_query_leads_to_the_same_pa
     assert link_problems(run) == []
 
 
-def test_md_and_mdx_links_match_the_page_they_build(corpus, glossqa):
+def test_md_mdx_and_percent_encoded_links_match_the_page_they_build(corpus, glossqa):
     corpus(
         {
-            "en/guide/a.md": article("A", "# A\n\nSee [b](b.md) and [c](../c/index.mdx).\n"),
-            "sv/guide/a.md": article("B", "# A\n\nSe [b](/guide/b/) och [c](/c).\n"),
+            "en/guide/a.md": article(
+                "A", "# A\n\nSee [b](b.md), [c](../c/index.mdx) and [d](/caf%C3%A9/menu).\n"
+            ),
+            "sv/guide/a.md": article(
+                "B", "# A\n\nSe [b](/guide/b/), [c](/c) och [d](/café/menu/).\n"
+            ),
         }
     )
     run = glossqa("check", "--isolated", "--select", "link-targets", "--format", "json", ".")
