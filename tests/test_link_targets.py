@@ -220,7 +220,7 @@ def test_md_mdx_and_percent_encoded_links_match_the_page_they_build(corpus, glos
                 "A", "# A\n\nSee [b](b.md), [c](../c/index.mdx) and [d](/caf%C3%A9/menu).\n"
             ),
             "sv/guide/a.md": article(
-                "B", "# A\n\nSe [b](/guide/b/), [c](/c) och [d](/café/menu/).\n"
+                "B", '# A\n\nSe [b](/guide/b/), [c](/c) och <a href="/café/menu/">d</a>.\n'
             ),
         }
     )
