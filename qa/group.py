@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
-import yaml
-
-from . import langtags
+from . import langtags, safe_yaml
+from .discover import UnreadableFile, read_regular
 from .model import Group, SourceFile
 
 LAYOUTS = ("auto", "directory", "suffix", "front-matter")
@@ -103,16 +102,15 @@ def _from_front_matter(path: Path, relative: PurePosixPath) -> tuple[str, str] |
 def read_front_matter_head(path: Path, max_lines: int = 200) -> dict:
     """The YAML front matter of a file, read cheaply; {} when there is none or it is broken."""
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            if handle.readline().rstrip() != "---":
-                return {}
-            collected = []
-            for _ in range(max_lines):
-                line = handle.readline()
-                if not line or line.rstrip() in ("---", "..."):
-                    break
-                collected.append(line)
-        metadata = yaml.safe_load("".join(collected))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        lines = read_regular(path).decode("utf-8-sig", errors="replace").splitlines()
+        if not lines or lines[0].rstrip() != "---":
+            return {}
+        collected = []
+        for line in lines[1 : max_lines + 1]:
+            if line.rstrip() in ("---", "..."):
+                break
+            collected.append(line)
+        metadata = safe_yaml.load("\n".join(collected))
+    except (UnreadableFile, UnicodeDecodeError, safe_yaml.YAMLProblem):
         return {}
     return metadata if isinstance(metadata, dict) else {}

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import frontmatter
-import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import langtags
+from . import langtags, safe_yaml
+from .discover import UnreadableFile, read_regular
 from .group import FRONT_MATTER_LANGUAGE_KEYS
 from .model import (
     Block,
@@ -71,9 +70,9 @@ class ParsedFile:
 def read_bytes(source: SourceFile) -> bytes | ParseError:
     """The file's bytes, or why it cannot be read."""
     try:
-        return source.path.read_bytes()
-    except OSError as error:
-        return ParseError(1, f"cannot read file: {error.strerror or error}")
+        return read_regular(source.path)
+    except UnreadableFile as error:
+        return ParseError(1, f"cannot read file: {error}")
 
 
 def decode_text(raw: bytes) -> tuple[str | None, ParseError | None]:
@@ -212,12 +211,9 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
         return 0
     block = "\n".join(lines[1:end])
     try:
-        metadata = frontmatter.YAMLHandler().load(block) if block.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + mark.line if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        parsed.errors.append(ParseError(line, f"malformed front matter: {problem}"))
+        metadata = safe_yaml.load(block) if block.strip() else {}
+    except safe_yaml.YAMLProblem as error:
+        parsed.errors.append(ParseError(1 + error.line, f"malformed front matter: {error.problem}"))
         parsed.front_matter = FrontMatter({}, 1, end + 1)
         return end + 1
     if not isinstance(metadata, dict):
@@ -237,9 +233,10 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
 
 
 def _parses_as_mapping(block: str) -> bool:
+    """Its shape only: a value the constructor rejects is reported when the front matter is read."""
     try:
-        return isinstance(yaml.safe_load(block), dict)
-    except yaml.YAMLError:
+        return isinstance(safe_yaml.compose(block), safe_yaml.MappingNode)
+    except safe_yaml.YAMLProblem:
         return False
 
 

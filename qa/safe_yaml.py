@@ -1,0 +1,155 @@
+"""The one way glossqa reads YAML (front matter, rules.yaml, glossaries): bounded and never raising
+anything but YAMLProblem.
+
+PyYAML's safe loader still lets hostile text through: nesting a thousand levels deep overflows the
+stack, an alias inside its own anchor (`&a [*a]`) builds a structure that contains itself, a few
+hundred bytes of aliases to aliases ("billion laughs") expand to gigabytes in whoever walks the
+result, and values the constructor cannot build (`2024-02-30`, `!!int abc`, a 5,000-digit integer)
+raise ValueError. Here each is a YAMLProblem with the line it starts at.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+__all__ = ["MappingNode", "Node", "YAMLProblem", "compose", "construct", "load"]
+from yaml.resolver import Resolver
+
+try:
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # PyYAML built without libyaml
+    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
+    from yaml.reader import Reader as _Reader
+    from yaml.scanner import Scanner as _Scanner
+
+    class _PurePythonParser(_Reader, _Scanner, _Parser):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            _Reader.__init__(self, stream)
+            _Scanner.__init__(self)
+            _Parser.__init__(self)
+
+    _Parser = _PurePythonParser  # type: ignore[misc, assignment]
+
+MAX_DEPTH = 64  # nested collections
+MAX_NODES = 100_000  # values after expanding every alias
+
+
+class YAMLProblem(Exception):
+    """Why a YAML text cannot be read; `line` is 1-based within the text."""
+
+    def __init__(self, line: int, problem: str):
+        self.line, self.problem = line, problem
+        super().__init__(f"line {line}: {problem}")
+
+
+class _BoundedComposer(Composer):
+    """Composes nodes while counting depth and the size each node has once its aliases are expanded."""
+
+    def __init__(self) -> None:
+        Composer.__init__(self)
+        self._depth = 0
+        self._open_anchors: set[str] = set()
+        self._sizes: dict[int, int] = {}
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self._open_anchors:
+                raise YAMLProblem(
+                    event.start_mark.line + 1,
+                    f"alias *{event.anchor} refers to the collection that contains it",
+                )
+            return Composer.compose_node(self, parent, index)
+        anchor = getattr(event, "anchor", None)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YAMLProblem(
+                event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep"
+            )
+        if anchor:
+            self._open_anchors.add(anchor)
+        node = Composer.compose_node(self, parent, index)
+        if anchor:
+            self._open_anchors.discard(anchor)
+        self._depth -= 1
+        self._sizes[id(node)] = size = 1 + sum(
+            self._sizes.get(id(child), 1) for child in _children(node)
+        )
+        if size > MAX_NODES:
+            raise YAMLProblem(
+                node.start_mark.line + 1,
+                f"more than {MAX_NODES:,} values once its aliases are expanded",
+            )
+        return node
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+class _Constructor(SafeConstructor):
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return SafeConstructor.construct_object(self, node, deep=deep)
+        except YAMLProblem:
+            raise
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark or node.start_mark
+            raise YAMLProblem(mark.line + 1, str(error.problem or error.context)) from None
+        except (ValueError, TypeError, OverflowError, RecursionError) as error:
+            raise YAMLProblem(
+                node.start_mark.line + 1, f"cannot read {node.value!r:.60}: {error}"
+            ) from None
+
+
+# The composer comes first: libyaml's parser has a composer of its own, in C, without the bounds.
+class BoundedLoader(_BoundedComposer, _Parser, _Constructor, Resolver):  # type: ignore[misc, valid-type]
+    def __init__(self, text: str) -> None:
+        _Parser.__init__(self, text)
+        _BoundedComposer.__init__(self)
+        _Constructor.__init__(self)
+        Resolver.__init__(self)
+
+
+def compose(text: str) -> Node | None:
+    """The text's node tree (for readers that want each value's line), bounded."""
+    loader = BoundedLoader(text)
+    try:
+        return _guarded(loader.get_single_node)
+    finally:
+        loader.dispose()
+
+
+def construct(node: Node) -> Any:
+    """The Python value of a node from `compose`."""
+    return _guarded(lambda: _Constructor().construct_object(node, deep=True))
+
+
+def load(text: str) -> Any:
+    """The Python value of a YAML text, bounded; YAMLProblem says why it cannot be read."""
+    node = compose(text)
+    return None if node is None else construct(node)
+
+
+def _guarded(action: Any) -> Any:
+    try:
+        return action()
+    except YAMLProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "broken YAML"
+        raise YAMLProblem(mark.line + 1 if mark else 1, str(problem)) from None
+    except yaml.YAMLError as error:
+        raise YAMLProblem(1, str(error).splitlines()[0] if str(error) else "broken YAML") from None
+    except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as error:
+        raise YAMLProblem(1, f"cannot read it: {error}") from None
