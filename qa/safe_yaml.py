@@ -17,7 +17,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-__all__ = ["MappingNode", "Node", "YAMLProblem", "compose", "construct", "load"]
+__all__ = ["MappingNode", "Node", "SequenceNode", "YAMLProblem", "compose", "construct", "load"]
 from yaml.resolver import Resolver
 
 try:

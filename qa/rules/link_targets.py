@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import langtags
+from ..options import Regex, bounded
 from ..model import AlignedGroup, Link, Problem, Section, SectionPair
 
 ID = "link-targets"
@@ -34,14 +35,15 @@ OPTIONS = {
     # language's article, so a page of another edition matches the reference's page
     "localized-sites": ["wikipedia.org", "wiktionary.org", "wikibooks.org"],
 }
+OPTION_TYPES = {"locale-prefix": Regex, "ignore": list[Regex]}
 LANGUAGE_SUBDOMAIN = re.compile(
     r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I
 )
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
-    prefix = re.compile(options["locale-prefix"])
-    ignored = [re.compile(pattern) for pattern in options["ignore"]]
+    prefix = bounded(options["locale-prefix"])
+    ignored = [bounded(pattern) for pattern in options["ignore"]]
     localized_sites = {site.lower() for site in options["localized-sites"]}
 
     def normal(link: Link) -> str:
