@@ -60,7 +60,7 @@ class Cache:
         try:
             rows = json.loads(entry.read_bytes())["diagnostics"]
             diagnostics = [_diagnostic(row) for row in rows]
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
         try:
             os.utime(entry)  # an entry in use is never pruned
@@ -96,7 +96,7 @@ class Cache:
             entry.parent.mkdir(exist_ok=True)
             write_atomically(
                 entry,
-                json.dumps({"diagnostics": [_row(d) for d in diagnostics]}, ensure_ascii=False),
+                json.dumps({"diagnostics": [_row(d) for d in diagnostics]}),
             )
         except OSError:
             pass

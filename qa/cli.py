@@ -14,7 +14,7 @@ from .model import SEVERITIES, ReportContext
 from .pipeline import check_paths
 from .report import AUTO, FORMATS, resolve
 from .rules import RULES
-from .scope import project_root
+from .scope import cache_root
 
 EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 WRITE_SLICE = 1 << 20  # characters
@@ -134,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 is written as its bytes
+        sys.stdout.reconfigure(errors="surrogateescape")
     parser = build_parser()
     arguments = parser.parse_args(argv)
     try:
@@ -235,7 +237,7 @@ def _cache(arguments, config: Config) -> Cache | None:
     if arguments.no_cache:
         return None
     return Cache(
-        arguments.cache_dir or cache.default_directory(project_root(arguments.paths, config.path)),
+        arguments.cache_dir or cache.default_directory(cache_root(arguments.paths, config.path)),
         config,
     )
 

@@ -38,6 +38,9 @@ HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
 MARKDOWN_IN_HTML = re.compile(
     r"\s*<(?:div|details|section|article|span|p)\b[^>]*\bmarkdown\b[^>]*>", re.I
 )
+# `<div markdown>` inside `<div markdown>`: real pages nest two or three; a run of such lines, each
+# opening the next, would otherwise re-parse the rest of the run once per line
+MARKDOWN_IN_HTML_DEPTH = 8
 TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][^>]*>\s*)+$")
 CONTENT_TAB = re.compile(r'^(\s*)===\+?\s+"(.*)"\s*$')
 SHORT_FENCE_OPENER = re.compile(r"^\s*(?:``|~~)[\w+-]*\s*$")
@@ -264,7 +267,7 @@ def clean_prose(text: str) -> str:
     return text
 
 
-def _collect(tokens, parsed: ParsedFile) -> None:
+def _collect(tokens, parsed: ParsedFile, depth: int = 0) -> None:
     containers: list[str] = []
     for index, token in enumerate(tokens):
         kind = token.type
@@ -305,7 +308,7 @@ def _collect(tokens, parsed: ParsedFile) -> None:
             parsed.code_blocks.append((start, token.content))
             parsed.blocks.append(Block("code", start, token.map[1], ""))
         elif kind == "html_block":
-            _add_html_block(token, parsed)
+            _add_html_block(token, parsed, depth)
 
 
 _CONTAINER_KINDS = {
@@ -378,7 +381,7 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
     return clean_prose("".join(pieces)), line, tuple(inline_code)
 
 
-def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
+def _collect_markdown_in_html(token, parsed: ParsedFile, depth: int) -> None:
     """`<div markdown>` (MkDocs md_in_html): the lines up to the first blank one are Markdown between tags."""
     first, end = token.map
     inner = ["" if TAG_LINE.match(line) else line for line in parsed.lines[first:end]]
@@ -391,17 +394,17 @@ def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
     ) in tokens:  # parsed alone, not behind `first` blank lines: a file full of them stays linear
         if token.map:
             token.map = [token.map[0] + first, token.map[1] + first]
-    _collect(tokens, parsed)
+    _collect(tokens, parsed, depth + 1)
 
 
-def _add_html_block(token, parsed: ParsedFile) -> None:
+def _add_html_block(token, parsed: ParsedFile, depth: int = 0) -> None:
     content = token.content
     start = token.map[0] + 1
     if content.lstrip().startswith("<!--"):
         parsed.comments.append((start, content.strip()))
         return
-    if MARKDOWN_IN_HTML.match(content):
-        _collect_markdown_in_html(token, parsed)
+    if MARKDOWN_IN_HTML.match(content) and depth < MARKDOWN_IN_HTML_DEPTH:
+        _collect_markdown_in_html(token, parsed, depth)
         return
     for match in HTML_LINK.finditer(content):
         line = start + content.count("\n", 0, match.start())
