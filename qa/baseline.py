@@ -56,7 +56,7 @@ def identity(diagnostic: Diagnostic, texts: LineTexts, base: Path) -> Identity:
 
 def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
     """A stable hash per diagnostic, numbered among identical ones (for SARIF partialFingerprints)."""
-    texts, seen, found = LineTexts(), Counter(), []
+    texts, seen, found = LineTexts(), Counter[str](), []
     for diagnostic in diagnostics:
         digest = hashlib.sha256(
             "\0".join(identity(diagnostic, texts, Path.cwd())).encode("utf-8", "surrogateescape")
@@ -118,7 +118,8 @@ def load(path: Path) -> Counter[Identity]:
                 path,
                 f"broken baseline: diagnostic {index + 1} needs string fields path, rule, message and text",
             )
-        recorded[tuple(fields)] += 1
+        path_, rule, message, text = (str(value) for value in fields)
+        recorded[(path_, rule, message, text)] += 1
     return recorded
 
 

@@ -7,7 +7,8 @@ import stat
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
-MAX_FILE_BYTES = 8 * 1024 * 1024  # a Markdown page, a rules.yaml or a glossary; Wikipedia's longest is 1 MB
+# a Markdown page, a rules.yaml or a glossary; the longest Wikipedia article is under 1 MB
+MAX_FILE_BYTES = 8 * 1024 * 1024
 _KINDS = {
     stat.S_IFIFO: "a FIFO",
     stat.S_IFCHR: "a character device",

@@ -222,7 +222,7 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
     if not isinstance(metadata, dict):
         parsed.errors.append(ParseError(2, "front matter is not a mapping of keys to values"))
         metadata = {}
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for index in range(1, end):
         match = TOP_LEVEL_KEY.match(lines[index])
         if match:

@@ -152,6 +152,7 @@ def _check_contents(
         if error:
             diagnostics.append(_parse_error(source.display_path, source.language, error))
             continue
+        assert text is not None, "decode_text gives the text or why there is none"
         document = build_document(source, parse_text(text, source))
         diagnostics.extend(
             _parse_error(document.path, document.language, e) for e in document.errors

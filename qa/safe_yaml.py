@@ -20,20 +20,20 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 __all__ = ["MappingNode", "Node", "SequenceNode", "YAMLProblem", "compose", "construct", "load"]
 from yaml.resolver import Resolver
 
+_Parser: Any
 try:
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser  # libyaml's: twice as fast as PyYAML's own
 except ImportError:  # PyYAML built without libyaml
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    from yaml.reader import Reader as _Reader
-    from yaml.scanner import Scanner as _Scanner
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
 
-    class _PurePythonParser(_Reader, _Scanner, _Parser):  # type: ignore[misc, valid-type]
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
-            _Reader.__init__(self, stream)
-            _Scanner.__init__(self)
-            _Parser.__init__(self)
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
 
-    _Parser = _PurePythonParser  # type: ignore[misc, assignment]
 
 MAX_DEPTH = 64  # nested collections
 MAX_NODES = 100_000  # values after expanding every alias
@@ -56,35 +56,31 @@ class _BoundedComposer(Composer):
         self._open_anchors: set[str] = set()
         self._sizes: dict[int, int] = {}
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[attr-defined]
+        line = event.start_mark.line + 1 if event.start_mark else 1
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self._open_anchors:
                 raise YAMLProblem(
-                    event.start_mark.line + 1,
-                    f"alias *{event.anchor} refers to the collection that contains it",
+                    line, f"alias *{event.anchor} refers to the collection that contains it"
                 )
             return Composer.compose_node(self, parent, index)
         anchor = getattr(event, "anchor", None)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise YAMLProblem(
-                event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep"
-            )
+            raise YAMLProblem(line, f"nested more than {MAX_DEPTH} levels deep")
         if anchor:
             self._open_anchors.add(anchor)
         node = Composer.compose_node(self, parent, index)
         if anchor:
             self._open_anchors.discard(anchor)
         self._depth -= 1
-        self._sizes[id(node)] = size = 1 + sum(
-            self._sizes.get(id(child), 1) for child in _children(node)
-        )
+        if node is None:
+            return None
+        size = 1 + sum(self._sizes.get(id(child), 1) for child in _children(node))
+        self._sizes[id(node)] = size
         if size > MAX_NODES:
-            raise YAMLProblem(
-                node.start_mark.line + 1,
-                f"more than {MAX_NODES:,} values once its aliases are expanded",
-            )
+            raise YAMLProblem(line, f"more than {MAX_NODES:,} values once its aliases are expanded")
         return node
 
 
@@ -112,7 +108,7 @@ class _Constructor(SafeConstructor):
 
 
 # The composer comes first: libyaml's parser has a composer of its own, in C, without the bounds.
-class BoundedLoader(_BoundedComposer, _Parser, _Constructor, Resolver):  # type: ignore[misc, valid-type]
+class BoundedLoader(_BoundedComposer, _Parser, _Constructor, Resolver):
     def __init__(self, text: str) -> None:
         _Parser.__init__(self, text)
         _BoundedComposer.__init__(self)

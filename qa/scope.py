@@ -8,6 +8,7 @@ project root and aligned with them; only the named files are reported on.
 from __future__ import annotations
 
 import os
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def find_scope(paths: list[Path], config_path: Path | None, layout: str) -> Scop
     return Scope(targets, [placed[path] for path in sorted(siblings | set(targets))])
 
 
-def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
+def focus(group: AlignedGroup, reported: Set[str]) -> AlignedGroup:
     """The aligned group with only the reported translations left for the rules (the reference stays).
 
     Siblings still shaped the alignment (the consensus reference, the keys identical in every

@@ -85,7 +85,8 @@ def _read_tbx(path: Path, source: str = "en") -> dict:
             continue
         by_language: dict[str, list[str]] = {}
         for lang_set in entry:
-            language = langtags.normalize(lang_set.get(xml_lang, "")) or lang_set.get(xml_lang, "")
+            tag = lang_set.get(xml_lang) or ""
+            language = langtags.normalize(tag) or tag
             by_language[language] = [
                 t.text.strip() for t in lang_set.iter() if t.tag.endswith("term") and t.text
             ]

@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import langtags
-from ..options import Regex, bounded
 from ..model import AlignedGroup, Link, Problem, Section, SectionPair
+from ..options import Regex, bounded
 
 ID = "link-targets"
 SEVERITY = "error"
@@ -61,6 +61,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         for index, pair in enumerate(alignment.pairs):
             if pair.reference is None or pair.translation is None:
                 continue
+            reference_section, translation_section = pair.reference, pair.translation
             if (
                 fence
                 and not alignment.reference.unclosed_fence
@@ -89,7 +90,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                 return (
                     link.line
                     if side is ours  # noqa: B023 (called within this iteration)
-                    else _counterpart_line(link.line, pair.reference, pair.translation)  # noqa: B023
+                    else _counterpart_line(link.line, reference_section, translation_section)  # noqa: B023
                 )
 
             missing_links, extra_links = _other_editions_removed(
@@ -160,7 +161,7 @@ def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
     their links here, and heading-structure reports the loss."""
     lost = []
     for pair in pairs[index + 1 :]:
-        if pair.translation is not None:
+        if pair.translation is not None or pair.reference is None:
             break
         lost.append(pair.reference)
     return lost
