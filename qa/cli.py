@@ -11,6 +11,7 @@ from .cache import Cache
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
 from .model import SEVERITIES, ReportContext
+from .paths import printable
 from .pipeline import check_paths
 from .report import AUTO, FORMATS, resolve
 from .rules import RULES
@@ -134,8 +135,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 is written as its bytes
-        sys.stdout.reconfigure(errors="surrogateescape")
     parser = build_parser()
     arguments = parser.parse_args(argv)
     try:
@@ -207,7 +206,7 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
         fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [],
     )
-    rendered = report.render(diagnostics, context)
+    rendered = printable(report.render(diagnostics, context))  # file names that are not UTF-8
     for start in range(
         0, len(rendered), WRITE_SLICE
     ):  # encoding a whole site's report at once would double it in memory

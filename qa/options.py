@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-PATTERN_SECONDS = 0.1  # per search; a pattern that takes longer counts as not matching
+PATTERN_SECONDS = 0.1  # per search; a pattern that takes longer once never matches again
 
 
 class Regex(str):
@@ -159,11 +159,15 @@ class BoundedPattern:
     def __init__(self, pattern: str):
         self.pattern = regex.compile(pattern)
         self.groupindex = self.pattern.groupindex
+        self.too_slow = False  # catastrophic backtracking: one slow search means more would be
 
     def search(self, text: str) -> Any:
+        if self.too_slow:
+            return None
         try:
             return self.pattern.search(text, timeout=PATTERN_SECONDS)
         except TimeoutError:
+            self.too_slow = True
             return None
 
 
