@@ -11,6 +11,7 @@ Each run removes the entries no run has used for 30 days.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -150,6 +151,7 @@ def _diagnostic(row: list) -> Diagnostic:
     return Diagnostic(path, line, column, rule, severity, message, language, related)
 
 
+@functools.lru_cache(maxsize=1)
 def _glossqa_fingerprint() -> str:
     """glossqa's version and the bytes of its package, so a changed rule or word table never reuses old results."""
     package = Path(__file__).resolve().parent

@@ -101,9 +101,11 @@ class _Constructor(SafeConstructor):
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark or node.start_mark
             raise YAMLProblem(mark.line + 1, str(error.problem or error.context)) from None
-        except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        except Exception as error:  # PyYAML's constructors raise whatever a bad value provokes
             raise YAMLProblem(
-                node.start_mark.line + 1, f"cannot read {node.value!r:.60}: {error}"
+                node.start_mark.line + 1,
+                f"cannot read {node.value!r:.60} as {_short(node.tag)}: "
+                f"{error or type(error).__name__}",
             ) from None
 
 
@@ -114,6 +116,10 @@ class BoundedLoader(_BoundedComposer, _Parser, _Constructor, Resolver):
         _BoundedComposer.__init__(self)
         _Constructor.__init__(self)
         Resolver.__init__(self)
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 def compose(text: str) -> Node | None:
@@ -147,5 +153,5 @@ def _guarded(action: Any) -> Any:
         raise YAMLProblem(mark.line + 1 if mark else 1, str(problem)) from None
     except yaml.YAMLError as error:
         raise YAMLProblem(1, str(error).splitlines()[0] if str(error) else "broken YAML") from None
-    except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as error:
-        raise YAMLProblem(1, f"cannot read it: {error}") from None
+    except (RecursionError, MemoryError) as error:
+        raise YAMLProblem(1, f"cannot read it: {error or type(error).__name__}") from None
