@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 import pytest
 from conftest import article
 
-from qa import discover, group, scope
+from qa import discover, group, limits, pipeline, scope
 
 GOOD = article("Guide", "# Guide\n\nText.\n")
 
@@ -295,3 +295,25 @@ def test_outside_any_project_only_the_checked_folder_is_read(corpus, glossqa, tm
         assert run.code == 0 and "unrelated" not in run.out + run.err
     assert scope.project_root([tmp_path / "site/sv/guide.md"], None) == tmp_path / "site"
     assert scope.project_root([tmp_path / "site"], None) == tmp_path / "site"
+
+
+def test_a_group_over_the_time_bound_gets_a_diagnostic_and_the_run_goes_on(
+    corpus, glossqa, monkeypatch
+):
+    sections = "".join(f"## H{number}\n\n[x](/x{number})\n\n" for number in range(300))
+    corpus(
+        {
+            "en/big.md": sections,
+            "sv/big.md": sections.replace("/x1", "/y1"),
+            "en/small.md": GOOD,
+            "sv/small.md": GOOD.replace("Guide\n\nText", "Guide\n\nText [x](/x)"),
+        }
+    )
+    monkeypatch.setattr(limits, "GROUP_SECONDS", 0.02)
+    run = glossqa("check", "--isolated", "--no-cache", "--select", "parse-error,link-targets", ".")
+    too_slow = pipeline.TOO_SLOW.format(0.02)
+    assert run.lines[:2] == [
+        f"en/big.md:1:1: error parse-error {too_slow}",
+        f"sv/big.md:1:1: error parse-error {too_slow}",
+    ]
+    assert len(run.lines) == 3 and run.lines[2].startswith("sv/small.md:6:1: error link-targets")
