@@ -151,11 +151,16 @@ def _diagnostic(row: list) -> Diagnostic:
     return Diagnostic(path, line, column, rule, severity, message, language, related)
 
 
-@functools.lru_cache(maxsize=1)
 def _glossqa_fingerprint() -> str:
     """glossqa's version and the bytes of its package, so a changed rule or word table never reuses old results."""
+    return _fingerprint_of(__version__)
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprint_of(version: str) -> str:
+    """Hashed once per process: the code a process runs does not change under it."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(f"{__version__} {sys.version_info[:2]}".encode())
+    digest = hashlib.blake2b(f"{version} {sys.version_info[:2]}".encode())
     for name in DEPENDENCIES:
         try:
             digest.update(f"{name} {metadata.version(name)}".encode())
