@@ -317,3 +317,19 @@ def test_a_group_over_the_time_bound_gets_a_diagnostic_and_the_run_goes_on(
         f"sv/big.md:1:1: error parse-error {too_slow}",
     ]
     assert len(run.lines) == 3 and run.lines[2].startswith("sv/small.md:6:1: error link-targets")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 100_000,
+        b'{"runs": [5]}',
+        b'[{"path": "x"}]',
+        b'{"runs": [{"results": [{"locations": []}]}]}',
+        b"\xff",
+    ],
+)
+def test_merge_refuses_a_report_glossqa_did_not_write(corpus, glossqa, tmp_path, content):
+    corpus({"a.json": content, "b.json": content})
+    run = glossqa("merge", "a.json", "b.json")
+    assert run.code == 2 and run.err.startswith("glossqa: merge: ") and "Traceback" not in run.err
