@@ -117,14 +117,14 @@ DECLARED = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(JSONISH, st.sampled_from(DECLARED))
 def test_any_option_value_is_accepted_or_refused_with_a_message(value, declared):
     for path, message in options.mismatches(value, declared, "rules.x.y"):
         assert isinstance(path, tuple) and message.startswith("rules.x.y")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.binary(max_size=300)
     | JSONISH.map(lambda value: json.dumps({"glossqa-baseline": 1, "diagnostics": value}).encode())
