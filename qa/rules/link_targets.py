@@ -39,6 +39,7 @@ from urllib.parse import unquote
 
 from .. import langtags, slug, targets
 from ..model import AlignedGroup, Alignment, Document, Link, Problem, Section, SectionPair
+from ..options import Regex, bounded
 
 ID = "link-targets"
 SEVERITY = "error"
@@ -50,6 +51,7 @@ OPTIONS = {
     "localized-sites": ["wikipedia.org", "wiktionary.org", "wikibooks.org"],
     "site-hosts": [],  # the site's own hosts, e.g. "opentelemetry.io": a full URL there is a path
 }
+OPTION_TYPES = {"locale-prefix": Regex, "ignore": list[Regex], "site-hosts": list[str]}
 LANGUAGE_SUBDOMAIN = re.compile(
     r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I
 )
@@ -60,9 +62,9 @@ class _Reader:
     """Where each link of one translation and its source leads, as comparable keys."""
 
     def __init__(self, alignment: Alignment, options: dict):
-        self.prefix = re.compile(options["locale-prefix"])
+        self.prefix = bounded(options["locale-prefix"])
         self.site_hosts = frozenset(host.lower() for host in options["site-hosts"])
-        self.ignored = [re.compile(pattern) for pattern in options["ignore"]]
+        self.ignored = [bounded(pattern) for pattern in options["ignore"]]
         reference, translation = alignment.reference, alignment.translation
         self.pages = {
             id(reference): targets.site_path(reference.path, reference.language),
@@ -466,7 +468,7 @@ def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
     their links here, and heading-structure reports the loss."""
     lost = []
     for pair in pairs[index + 1 :]:
-        if pair.translation is not None:
+        if pair.translation is not None or pair.reference is None:
             break
         if pair.reference is not None:
             lost.append(pair.reference)
