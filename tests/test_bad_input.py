@@ -316,7 +316,7 @@ def test_a_group_over_the_time_bound_gets_a_diagnostic_and_the_run_goes_on(
         f"en/big.md:1:1: error parse-error {too_slow}",
         f"sv/big.md:1:1: error parse-error {too_slow}",
     ]
-    assert len(run.lines) == 3 and run.lines[2].startswith("sv/small.md:6:1: error link-targets")
+    assert len(run.lines) == 3 and run.lines[2].startswith("sv/small.md:6:6: error link-targets")
 
 
 @pytest.mark.parametrize(
