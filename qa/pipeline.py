@@ -116,10 +116,23 @@ def _check_task(
 
 
 def check_group(
-    group: Group, config: Config, reported: frozenset[str] | None = None, cache: Cache | None = None
+    group: Group,
+    config: Config,
+    reported: frozenset[str] | None = None,
+    cache: Cache | None = None,
+    buffers: dict[str, bytes] | None = None,
 ) -> list[Diagnostic]:
-    """The diagnostics of one group's reported files (all its files when `reported` is None)."""
-    contents = {source.display_path: read_bytes(source) for source in group.files.values()}
+    """The diagnostics of one group's reported files (all its files when `reported` is None).
+
+    `buffers` (display path -> content) stand in for files on disk: an editor's unsaved text.
+    """
+    buffers = buffers or {}
+    contents = {
+        source.display_path: buffers[source.display_path]
+        if source.display_path in buffers
+        else read_bytes(source)
+        for source in group.files.values()
+    }
     key = (
         cache.key(group, contents, reported if reported is not None else frozenset(contents))
         if cache
@@ -185,6 +198,7 @@ def _stamp(problem: Problem, rule: str, severity: str, languages: dict[str, str]
         problem.message,
         problem.language or languages.get(problem.path),
         problem.related,
+        problem.fix,
     )
 
 
