@@ -27,6 +27,14 @@ Passes:
 """
 
 
+DOCUMENTATION = "https://github.com/glossqa/glossqa/blob/main/README.md"
+
+
+def rule_url(check_id: str) -> str:
+    """The check's documentation: README.md has a stable anchor named after each check id."""
+    return f"{DOCUMENTATION}#{check_id}"
+
+
 @dataclass(frozen=True)
 class Check:
     id: str

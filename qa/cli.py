@@ -201,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             code = _editor_command(arguments, parser)
         else:
             code = _check(arguments, parser)
-        sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
+        if not sys.stdout.closed:  # the language server closes it on exit
+            sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
         return code
     except BrokenPipeError:
         return _closed_pipe()

@@ -98,8 +98,8 @@ def restore_anchor(
     )
 
 
-def lengthen_fence(document: Document, fence: UnclosedFence) -> Fix | None:
-    if not fence.short_by_one:
+def lengthen_fence(document: Document, fence: UnclosedFence | None) -> Fix | None:
+    if fence is None or not fence.short_by_one:
         return None
     run = FENCE_RUN.match(document.lines[fence.line - 1])
     if not run:
