@@ -21,13 +21,20 @@ def check_buffer(path: Path, content: bytes, config: Config) -> list[Diagnostic]
     absolute = Path(os.path.abspath(path))
     shown = display_path(absolute)
     group = _group_of(absolute, shown, config)
+    if group is None:
+        return []  # excluded by rules.yaml or .gitignore
     diagnostics = check_group(group, config, frozenset({shown}), buffers={shown: content})
     return sorted(diagnostics, key=Diagnostic.sort_key)
 
 
-def _group_of(path: Path, shown: str, config: Config) -> Group:
+def _group_of(path: Path, shown: str, config: Config) -> Group | None:
     if path.is_file():
-        groups, _ = group_sources(find_scope([path], config.path, config.layout).sources)
+        scope = find_scope(
+            [path], config.path, config.layout, config.exclude, config.respect_gitignore
+        )
+        if not scope.targets:
+            return None
+        groups, _ = group_sources(scope.sources)
         for group in groups:
             if any(source.display_path == shown for source in group.files.values()):
                 return group

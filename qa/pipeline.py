@@ -41,7 +41,7 @@ def check_paths(
     cache: Cache | None = None,
 ) -> Result:
     """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
-    scope = find_scope(paths, config.path, config.layout)
+    scope = find_scope(paths, config.path, config.layout, config.exclude, config.respect_gitignore)
     targets = {display_path(path) for path in scope.targets}
     groups, _unplaced = group_sources(scope.sources)
     groups = [

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import langtags
 from .discover import discover
+from .exclude import without_excluded
 from .group import group_sources, place
 from .model import AlignedGroup, SourceFile
 
@@ -23,13 +24,27 @@ class Scope:
     sources: list[SourceFile]  # the targets and their sibling translations, placed, sorted by path
 
 
-def find_scope(paths: list[Path], config_path: Path | None, layout: str) -> Scope:
-    """Each file is placed once: with the front-matter layout, placing a file means reading it."""
-    targets = _absolute(discover(paths))
+def find_scope(
+    paths: list[Path],
+    config_path: Path | None,
+    layout: str,
+    exclude: list[str] | None = None,
+    respect_gitignore: bool = False,
+) -> Scope:
+    """Each file is placed once: with the front-matter layout, placing a file means reading it.
+
+    Files that `exclude` globs (relative to the config file's folder) or git ignores are not read.
+    """
+    base = config_path.resolve().parent if config_path else None
+
+    def kept(found: list[Path]) -> list[Path]:
+        return without_excluded(found, base, exclude or [], respect_gitignore)
+
+    targets = kept(_absolute(discover(paths)))
     root = project_root(paths, config_path)
     if root is None or not any(_strictly_inside(path, root) for path in paths):
         return Scope(targets, [place(path, layout) for path in targets])
-    everything = {path: place(path, layout) for path in _absolute(discover([root]))}
+    everything = {path: place(path, layout) for path in kept(_absolute(discover([root])))}
     placed = {
         **everything,
         **{path: everything.get(path) or place(path, layout) for path in targets},
