@@ -27,7 +27,9 @@ Passes:
 """
 
 
-DOCUMENTATION = "https://github.com/glossqa/glossqa/blob/main/README.md"
+REPOSITORY_URL = "https://github.com/glossqa/glossqa"  # where glossqa is published
+DOCUMENTATION = f"{REPOSITORY_URL}/blob/main/README.md"
+SCHEMA_URL = "https://raw.githubusercontent.com/glossqa/glossqa/main/qa/rules.schema.json"
 
 
 def rule_url(check_id: str) -> str:
