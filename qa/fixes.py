@@ -36,12 +36,34 @@ def restore_delimiters(document: Document, front_matter: FrontMatter, delimiter:
 
 
 def rename_key(
-    document: Document, line: int, reference: Document, reference_line: int
+    document: Document,
+    line: int,
+    reference: Document,
+    reference_line: int,
+    siblings: list[Document],
 ) -> Fix | None:
-    """The translation's key on `line` spelled as the reference writes its key on `reference_line`."""
+    """The translation's key on `line` spelled as the reference writes its key on `reference_line`.
+
+    Only for a key no other sibling has, holding the same kind of value: a key every translation
+    carries (Hugo's `default_lang_commit`) is the site's own, and a list where the reference has a
+    string is another key, not a translated one; renaming either would lose it.
+    """
     ours = TOP_LEVEL_KEY.match(document.lines[line - 1])
     theirs = TOP_LEVEL_KEY.match(reference.lines[reference_line - 1])
-    if not ours or not theirs:
+    if not ours or not theirs or not document.front_matter or not reference.front_matter:
+        return None
+    our_key, their_key = ours[1].strip("'\""), theirs[1].strip("'\"")
+    our_entry = document.front_matter.entries.get(our_key)
+    their_entry = reference.front_matter.entries.get(their_key)
+    if our_entry is None or their_entry is None:
+        return None
+    if type(our_entry.value) is not type(their_entry.value):
+        return None
+    if any(
+        sibling.front_matter and our_key in sibling.front_matter.entries
+        for sibling in siblings
+        if sibling is not document
+    ):
         return None
     return Fix(
         f"rename {ours[1]!r} back to {theirs[1]!r}",

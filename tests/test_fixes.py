@@ -175,3 +175,19 @@ def test_overlapping_fixes_are_left_for_the_next_pass():
     text, applied = apply_fixes("abc\ndef\n", [later, overlapping, first])
     assert text == "xyz\n> def\n"
     assert applied == [first, later]
+
+
+def test_a_key_every_translation_carries_is_never_renamed(corpus, glossqa):
+    """Hugo sites keep `default_lang_commit` in each translation only: where it stands at the
+    reference's `aliases`, the rule may call it renamed, but renaming it would lose it."""
+    corpus(
+        {
+            "en/a.md": "---\ntitle: A\naliases: [/old]\n---\n\n# A\n",
+            "sv/a.md": "---\ntitle: B\ndefault_lang_commit: abc123\n---\n\n# A\n",
+            "fi/a.md": "---\ntitle: C\ndefault_lang_commit: abc123\n---\n\n# A\n",
+        }
+    )
+    reported = glossqa("check", "--no-cache", "--isolated", "--select", "front-matter", ".")
+    assert "'default_lang_commit' stands where the reference has 'aliases'" in reported.out
+    run = glossqa("check", "--no-cache", "--isolated", "--select", "front-matter", "--diff", ".")
+    assert "default_lang_commit" not in run.out and "+aliases" not in run.out

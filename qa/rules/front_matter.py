@@ -74,7 +74,9 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     f"front-matter key {renamed[key]!r} stands where the reference has {key!r}; "
                     f"keys are not translated",
                     related=related,
-                    fix=fixes.rename_key(document, ours[renamed[key]].line, reference, wanted.line),
+                    fix=fixes.rename_key(
+                        document, ours[renamed[key]].line, reference, wanted.line, group.documents
+                    ),
                 )
             elif found is None:
                 yield Problem(
