@@ -157,16 +157,17 @@ def _fix_row(fix: Fix | None) -> list | None:
     return [
         fix.description,
         [[e.line, e.column, e.end_line, e.end_column, e.text] for e in fix.edits],
+        fix.safe,
     ]
 
 
 def _fix(row: list | None) -> Fix | None:
     if row is None:
         return None
-    description, edits = row
-    if not isinstance(description, str):
+    description, edits, safe = row
+    if not isinstance(description, str) or not isinstance(safe, bool):
         raise TypeError("not a fix")
-    return Fix(description, tuple(_edit(*edit) for edit in edits))
+    return Fix(description, tuple(_edit(*edit) for edit in edits), safe)
 
 
 def _edit(line: int, column: int, end_line: int, end_column: int, text: str) -> Edit:

@@ -159,6 +159,11 @@ def _add_editor_options(check: argparse.ArgumentParser) -> None:
         help="print how many diagnostics each rule has, per language, instead of the diagnostics",
     )
     fixing.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, apply the fixes that need a look too",
+    )
+    fixing.add_argument(
         "--stdin-filename",
         type=Path,
         metavar="PATH",
@@ -393,7 +398,8 @@ def _fix(
     from . import fixes
 
     fixed_files = []
-    for path, found in fixes.fixable(diagnostics).items():
+    unsafe = arguments.unsafe_fixes
+    for path, found in fixes.fixable(diagnostics, unsafe).items():
         if stdin_text is not None:
             text = stdin_text
         else:
@@ -407,7 +413,10 @@ def _fix(
     if arguments.diff:
         sys.stdout.write("".join(fixed.diff() for fixed in fixed_files))
         if not arguments.quiet:
-            print(f"glossqa: {count} fixes available", file=sys.stderr)
+            print(
+                f"glossqa: {count} fixes available{_unsafe_note(diagnostics, unsafe)}",
+                file=sys.stderr,
+            )
         return EXIT_FAILED if count else EXIT_CLEAN
     if stdin_text is not None:
         sys.stdout.write(_fixed_buffer(arguments, parser, stdin_text, fixed_files))
@@ -431,10 +440,15 @@ def _fix(
         files = len({path for path, n in fixed_now if n})
         print(
             f"glossqa: fixed {problems} problem{'s' if problems != 1 else ''} "
-            f"in {files} file{'s' if files != 1 else ''}",
+            f"in {files} file{'s' if files != 1 else ''}{_unsafe_note(diagnostics, unsafe)}",
             file=sys.stderr,
         )
     return _check(argparse.Namespace(**{**vars(arguments), "fix": False}), parser)
+
+
+def _unsafe_note(diagnostics: list, unsafe: bool) -> str:
+    held = sum(1 for d in diagnostics if d.fix is not None and not d.fix.safe)
+    return "" if unsafe or not held else f" ({held} more with --unsafe-fixes)"
 
 
 def _fixed_buffer(arguments, parser: argparse.ArgumentParser, text: str, fixed_files: list) -> str:
@@ -447,7 +461,9 @@ def _fixed_buffer(arguments, parser: argparse.ArgumentParser, text: str, fixed_f
         if not fixed_files or not fixed_files[0].fixed:
             break
         text = fixed_files[0].after
-        found = fixes.fixable(check_buffer(arguments.stdin_filename, text.encode(), config))
+        found = fixes.fixable(
+            check_buffer(arguments.stdin_filename, text.encode(), config), arguments.unsafe_fixes
+        )
         fixed_files = [fixes.fix_text(path, text, items) for path, items in found.items()]
     return text
 

@@ -72,9 +72,13 @@ def rename_key(
 
 
 def copy_entry(
-    document: Document, line: int, reference: Document, reference_line: int
+    document: Document, line: int, reference: Document, reference_line: int, safe: bool = True
 ) -> Fix | None:
-    """The translation's front-matter entry at `line` replaced by the reference's lines for it."""
+    """The translation's front-matter entry at `line` replaced by the reference's lines for it.
+
+    Unsafe for a key found identical only by the siblings' consensus: a site may translate it
+    (Hugo's `linkTitle`), and then the fix would undo a translation.
+    """
     ours = _entry_lines(document, line)
     theirs = _entry_lines(reference, reference_line)
     if ours is None or theirs is None:
@@ -84,6 +88,7 @@ def copy_entry(
     return Fix(
         "restore the reference's value",
         (Edit(first, 1, last, len(document.lines[last - 1]) + 1, text),),
+        safe,
     )
 
 
@@ -189,11 +194,11 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     )
 
 
-def fixable(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
-    """The diagnostics that carry a fix, by path, in report order."""
+def fixable(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> dict[str, list[Diagnostic]]:
+    """The diagnostics that carry a fix (a safe one, unless `unsafe`), by path, in report order."""
     found: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
-        if diagnostic.fix is not None:
+        if diagnostic.fix is not None and (unsafe or diagnostic.fix.safe):
             found.setdefault(diagnostic.path, []).append(diagnostic)
     return found
 

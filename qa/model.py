@@ -173,6 +173,9 @@ class AlignedGroup:
     alignments: list[Alignment]
     identical_keys: frozenset[str]
     translated_keys: frozenset[str]
+    configured_identical_keys: frozenset[str] = (
+        frozenset()
+    )  # the part of identical_keys rules.yaml names
 
     def translations(self) -> list[Document]:
         return [doc for doc in self.documents if doc is not self.reference]
@@ -199,6 +202,9 @@ class Fix:
 
     description: str
     edits: tuple[Edit, ...]
+    safe: bool = (
+        True  # False: right by the rule's evidence, yet worth a look; --unsafe-fixes applies it
+    )
 
 
 @dataclass(frozen=True)

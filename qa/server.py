@@ -140,7 +140,7 @@ class GlossqaServer(LanguageServer):
                     title=f"glossqa: {fix.description}",
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic],
-                    is_preferred=True,
+                    is_preferred=fix.safe,
                     edit=types.WorkspaceEdit(changes={uri: edits}),
                 )
             )

@@ -191,3 +191,23 @@ def test_a_key_every_translation_carries_is_never_renamed(corpus, glossqa):
     assert "'default_lang_commit' stands where the reference has 'aliases'" in reported.out
     run = glossqa("check", "--no-cache", "--isolated", "--select", "front-matter", "--diff", ".")
     assert "default_lang_commit" not in run.out and "+aliases" not in run.out
+
+
+def test_a_key_identical_only_by_consensus_is_fixed_with_unsafe_fixes_only(corpus, glossqa):
+    """`linkTitle` kept by every other sibling may still be translated on purpose: worth a look."""
+    files = {
+        f"{lang}/a.md": "---\ntitle: T\nlinkTitle: Demo\n---\n\n# A\n"
+        for lang in "en sv fi de".split()
+    }
+    root = corpus({**files, "ja/a.md": "---\ntitle: T\nlinkTitle: デモ\n---\n\n# A\n"})
+    select = ("--no-cache", "--isolated", "--select", "front-matter")
+    assert "'linkTitle' must stay identical" in glossqa("check", *select, ".").out
+    run = glossqa("check", *select, "--diff", ".")
+    assert run.out == "" and run.code == 0
+    assert "0 fixes available (1 more with --unsafe-fixes)" in run.err
+    run = glossqa("check", *select, "--diff", "--unsafe-fixes", ".")
+    assert "-linkTitle: デモ\n+linkTitle: Demo\n" in run.out
+    glossqa("check", *select, "--fix", ".")
+    assert "デモ" in (root / "ja/a.md").read_text(encoding="utf-8")
+    glossqa("check", *select, "--fix", "--unsafe-fixes", ".")
+    assert (root / "ja/a.md").read_text(encoding="utf-8") == files["en/a.md"]

@@ -89,7 +89,13 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     f"front-matter {key!r} must stay identical to the reference: "
                     f"{_short(found.value)} is not {_short(wanted.value)}",
                     related=related,
-                    fix=fixes.copy_entry(document, found.line, reference, wanted.line),
+                    fix=fixes.copy_entry(
+                        document,
+                        found.line,
+                        reference,
+                        wanted.line,
+                        safe=key in group.configured_identical_keys,
+                    ),
                 )
             elif (
                 source_is_english
