@@ -55,7 +55,7 @@ class GlossqaServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.published: dict[str, Published] = {}
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="glossqa-check")
-        self.reported_config_errors: set[str] = set()
+        self.reported_errors: set[str] = set()
 
     def schedule(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
         """Check `uri` once typing has paused for `delay`; a newer change restarts the wait."""
@@ -75,7 +75,11 @@ class GlossqaServer(LanguageServer):
         try:
             diagnostics = await loop.run_in_executor(self.checker, self._check, path, text)
         except ConfigError as error:
-            self._config_error(str(error))
+            self._report_once(str(error))
+            return
+        except Exception as error:  # a bug must not take the server down with it
+            log.exception("checking %s failed", path)
+            self._report_once(f"checking {path} failed: {error!r}")
             return
         if self.pending.get(uri) is asyncio.current_task():
             del self.pending[uri]
@@ -89,10 +93,10 @@ class GlossqaServer(LanguageServer):
         config = load_config(config_path, RULES) if config_path else defaults(RULES)
         return check_buffer(path, text.encode("utf-8", "surrogatepass"), config)
 
-    def _config_error(self, message: str) -> None:
+    def _report_once(self, message: str) -> None:
         log.error(message)
-        if message not in self.reported_config_errors:
-            self.reported_config_errors.add(message)
+        if message not in self.reported_errors:
+            self.reported_errors.add(message)
             self.window_show_message(
                 types.ShowMessageParams(type=types.MessageType.Error, message=f"glossqa: {message}")
             )

@@ -148,3 +148,25 @@ async def test_saving_a_sibling_checks_the_open_translation_again(client: Langua
         types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=source_uri))
     )
     await diagnostics_where(client, uri, lambda found: found == [])
+
+
+@pytest.mark.asyncio
+async def test_a_broken_rules_yaml_is_shown_once_and_the_server_goes_on(
+    client: LanguageClient, site
+):
+    (site / "rules.yaml").write_text("rules:\n  no-such-rule: true\n")
+    uri = open_document(client, site / "sv/a.md", TRANSLATION)
+    change(client, uri, 2, TRANSLATION + "\n")
+    for _ in range(1200):
+        if client.messages:
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(1)  # the second check has had its time
+    [message] = client.messages
+    assert message.type == types.MessageType.Error
+    assert "rules.yaml:2: invalid config: unknown rule 'no-such-rule'" in message.message
+    (site / "rules.yaml").write_text("rules:\n  declared-language: false\n  untranslated: false\n")
+    change(client, uri, 3, TRANSLATION)
+    await diagnostics_where(
+        client, uri, lambda found: [d.code for d in found] == ["heading-structure"]
+    )
