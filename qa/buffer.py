@@ -8,12 +8,13 @@ alone.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
 from .group import display_path, group_sources, place
 from .model import Diagnostic, Group
-from .pipeline import check_group
+from .pipeline import _site_source_language, check_group
 from .scope import find_scope
 
 
@@ -30,13 +31,19 @@ def check_buffer(path: Path, content: bytes, config: Config) -> list[Diagnostic]
 def _group_of(path: Path, shown: str, config: Config) -> Group | None:
     if path.is_file():
         scope = find_scope(
-            [path], config.path, config.layout, config.exclude, config.respect_gitignore
+            [path],
+            config.path,
+            config.layout,
+            config.source,
+            config.exclude,
+            config.respect_gitignore,
         )
         if not scope.targets:
             return None
-        groups, _ = group_sources(scope.sources)
+        groups, _ = group_sources(scope.sources, config.source)
+        source_language = _site_source_language(config.source, scope.languages)
         for group in groups:
             if any(source.display_path == shown for source in group.files.values()):
-                return group
+                return replace(group, source_language=source_language)
     source = place(path, config.layout)
     return Group(source.group_key or shown, {source.language or "und": source})

@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import __version__, baseline, cache, langtags, parallel, terminal
+from . import __version__, baseline, cache, langtags, merge, parallel, terminal
 from .atomic import write_atomically
 from .cache import Cache
 from .catalog import checks
@@ -117,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     speed.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the result cache"
     )
+    speed.add_argument(
+        "--shard",
+        type=_shard,
+        metavar="K/N",
+        help="check only the K-th of N equal shares of the articles (a CI matrix of N jobs); "
+        "`glossqa merge` combines their JSON or SARIF reports",
+    )
 
     shown = check.add_argument_group("terminal")
     shown.add_argument(
@@ -132,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="no progress bar and no closing summary on stderr",
     )
 
+    merging = commands.add_parser(
+        "merge", help="combine the JSON or SARIF reports of --shard runs into one, as one run"
+    )
+    merging.add_argument("reports", nargs="+", type=Path, metavar="REPORT")
     _add_editor_options(check)
 
     rules = commands.add_parser("rules", help="list the rules with their documentation")
@@ -202,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if arguments.command == "rules":
             code = _list_rules(arguments.ids, parser)
+        elif arguments.command == "merge":
+            code = _merge(arguments.reports)
         elif arguments.command in ("server", "schema", "init", "config"):
             code = _editor_command(arguments, parser)
         else:
@@ -219,6 +232,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _shard(text: str) -> tuple[int, int]:
+    index, slash, count = text.partition("/")
+    if not (slash and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected K/N with 1 <= K <= N, e.g. 2/4")
+    return int(index), int(count)
+
+
+def _merge(reports: list[Path]) -> int:
+    try:
+        sys.stdout.write(merge.merge(reports))
+    except merge.MergeError as error:
+        print(f"glossqa: merge: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_CLEAN
 
 
 def _check(arguments, parser: argparse.ArgumentParser) -> int:
@@ -242,11 +271,19 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         progress = terminal.Progress(sys.stderr) if not arguments.quiet else None
         try:
             result = check_paths(
-                arguments.paths, config, progress, arguments.jobs, _cache(arguments, config)
+                arguments.paths,
+                config,
+                progress,
+                arguments.jobs,
+                _cache(arguments, config),
+                arguments.shard,
             )
         finally:
             if progress:
                 progress.close()
+    if not arguments.quiet:
+        for note in result.notes:
+            print(f"glossqa: {note}", file=sys.stderr)
     diagnostics = [
         d
         for d in result.diagnostics
