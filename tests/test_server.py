@@ -170,3 +170,25 @@ async def test_a_broken_rules_yaml_is_shown_once_and_the_server_goes_on(
     await diagnostics_where(
         client, uri, lambda found: [d.code for d in found] == ["heading-structure"]
     )
+
+
+@pytest.mark.asyncio
+async def test_positions_are_in_utf16_units(client: LanguageClient, site):
+    """Python counts code points, LSP clients UTF-16 units: an emoji is one and two."""
+    heading = "## Installation 🚀"
+    text = TRANSLATION.replace("## Installation", heading)
+    uri = open_document(client, site / "sv/a.md", text)
+    [diagnostic] = await diagnostics_where(client, uri, lambda found: len(found) > 0)
+    units = len(heading.encode("utf-16-le")) // 2
+    assert units == len(heading) + 1
+    assert diagnostic.range.end == types.Position(line=HEADING_LINE, character=units)
+    [action] = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    [edit] = action.edit.changes[uri]
+    assert edit.range.start == types.Position(line=HEADING_LINE, character=units)
+    assert edit.new_text == " {#setup}"
