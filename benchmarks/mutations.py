@@ -1,6 +1,8 @@
 """Mutation benchmark for section alignment: inject structural defects and see what glossqa reports.
 
-Copies corpus/ and each real corpus given as an argument, runs glossqa on the copy, then, per defect
+Copies corpus/ and a seeded sample of each real corpus given as an argument (`--groups` groups, each
+with its source and up to `--siblings` translations; half of them groups whose source has two or more
+headings, so that section defects have somewhere to land), runs glossqa on the copy, then, per defect
 kind and round, injects one defect into one translation of every group (never into the reference),
 runs glossqa again and compares the two runs. Per kind it prints the share of defects found at the
 right line (a new diagnostic in the mutated file within 3 lines of where the fix goes), the new
@@ -9,7 +11,10 @@ structural diagnostics per defect, and the new diagnostics in groups that were n
 Rewrites a translation platform makes without changing meaning (headings and links re-emitted as
 HTML) are injected the same way and must bring no new diagnostic at all.
 
-    python benchmarks/mutations.py [../shared/corpora/privacyguides] [--rounds 1] [--corpus-rounds 10]
+Defects that only the shape of the prose can locate (a dropped heading between two sections with no
+link and no code, two such sections swapped) are injected where the sections are prose only.
+
+    python benchmarks/mutations.py [../shared/corpora/privacyguides ...] [--rounds 1] [--groups 40]
 """
 
 from __future__ import annotations
@@ -76,6 +81,12 @@ def main() -> None:
     parser.add_argument(
         "--corpus-rounds", type=int, default=10, help="rounds over corpus/ (it is one group)"
     )
+    parser.add_argument(
+        "--groups", type=int, default=40, help="groups sampled from each real corpus (0: all)"
+    )
+    parser.add_argument(
+        "--siblings", type=int, default=4, help="translations kept per sampled group (0: all)"
+    )
     parser.add_argument("--kinds", help="comma-separated defect kinds to inject (default: all)")
     parser.add_argument(
         "--show-misses", action="store_true", help="print each miss and each surplus diagnostic"
@@ -92,12 +103,15 @@ def main() -> None:
     unknown = set(kinds) - set(DEFECTS) - set(NEUTRAL)
     if unknown:
         parser.error(f"unknown kinds {sorted(unknown)}; known: {', '.join([*DEFECTS, *NEUTRAL])}")
-    sources = [("corpus", REPOSITORY / "corpus", arguments.corpus_rounds)]
-    sources += [(path.name, path.resolve(), arguments.rounds) for path in arguments.corpora]
+    sources = [("corpus", REPOSITORY / "corpus", arguments.corpus_rounds, False)]
+    sources += [(path.name, path.resolve(), arguments.rounds, True) for path in arguments.corpora]
     with tempfile.TemporaryDirectory() as scratch:
-        for name, source, rounds in sources:
+        for name, source, rounds, sampled in sources:
             clean = Path(scratch, name, "clean")
-            shutil.copytree(source, clean, ignore=shutil.ignore_patterns(".git"))
+            if sampled:
+                _copy_sample(source, clean, arguments.groups, arguments.siblings, name)
+            else:
+                shutil.copytree(source, clean, ignore=shutil.ignore_patterns(".git"))
             config = _config(source)
             baseline = _run(clean, config)
             groups = _groups(clean)
@@ -112,6 +126,37 @@ def main() -> None:
                     row = rows[(name, kind)]
                     _score(kind, injected, groups, baseline, after, row, arguments.show_misses)
     _print(rows)
+
+
+def _copy_sample(source: Path, target: Path, groups: int, siblings: int, seed: str) -> None:
+    """A seeded sample of the corpus's translation groups, copied with their relative paths."""
+    rng = random.Random(f"sample-{seed}")
+    found = [
+        (reference, translations)
+        for reference, translations in _groups(source)
+        if reference and translations
+    ]
+    structured = [group for group in found if _structured(source / group[0])]
+    others = [group for group in found if not _structured(source / group[0])]
+    rng.shuffle(structured)
+    rng.shuffle(others)
+    if groups:
+        half = min(len(structured), (groups + 1) // 2)
+        chosen = structured[:half] + others[: groups - half]
+        chosen += structured[half : half + groups - len(chosen)]
+    else:
+        chosen = found
+    for reference, translations in chosen:
+        kept = sorted(translations)
+        if siblings:
+            kept = sorted(rng.sample(kept, min(siblings, len(kept))))
+        for relative in (reference, *kept):
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / relative, target / relative)
+
+
+def _structured(path: Path) -> bool:
+    return len(_headings(path.read_text(encoding="utf-8", errors="replace").split("\n"))) >= 2
 
 
 def _config(source: Path):
@@ -371,6 +416,95 @@ def moved_section(lines, rng, root, relative):
     return None
 
 
+LEAD_HEADING = "## Vad det är"
+LINK_OR_CODE = re.compile(r"\]\(|\]\[|\]:|href=|https?://|^\s*(`{3,}|~{3,})|^ {4}\S|\{\{", re.M)
+
+
+def _prose_only(lines: list[str]) -> bool:
+    """Text that has prose and nothing else alignment could go by: no link, no code, no shortcode."""
+    text = "\n".join(lines)
+    return bool(text.strip()) and not LINK_OR_CODE.search(text)
+
+
+def _direct_parts(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each part of the body between headings: the lead first, then one per heading
+    (its heading line included), up to the next heading of any level."""
+    starts = [index for index, _level in _headings(lines)]
+    body = _body_start(lines)
+    bounds = [body, *starts, len(lines)]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def lead_heading(lines, rng, root, relative):
+    """A heading put over what the source keeps as its untitled lead (under the title, if any)."""
+    first_heading = next((index for index, _level in _headings(lines)), len(lines))
+    body = [index for index in _markdown_lines(lines) if index < first_heading]
+    prose = [
+        index
+        for index in body
+        if lines[index].strip()
+        and not lines[index].startswith(("# ", "import ", "export ", "<!--"))
+        and not re.match(r"^\s*(\{\{|<[A-Za-z/])", lines[index])
+    ]
+    if not prose or any(lines[index].startswith("# ") for index in body if index > prose[0]):
+        return None
+    at = prose[0]
+    return Mutation(lines[:at] + [LEAD_HEADING, ""] + lines[at:], at + 1)
+
+
+def _drop_heading(lines, rng, prose_only):
+    """A heading removed, its text left to merge with the part before it."""
+    parts = _direct_parts(lines)
+    candidates = []
+    for (before_start, before_end), (start, end) in zip(parts, parts[1:]):
+        if not ATX.match(lines[start]):
+            continue
+        before = [line for line in lines[before_start:before_end] if not ATX.match(line)]
+        own = lines[start + 1 : end]
+        if not any(line.strip() for line in own) or not any(
+            line.strip() and not line.startswith("# ") for line in before
+        ):
+            continue
+        if prose_only and not (_prose_only(before) and _prose_only(own)):
+            continue
+        candidates.append(start)
+    if not candidates:
+        return None
+    start = rng.choice(candidates)
+    after = start + 1
+    while after < len(lines) and not lines[after].strip():
+        after += 1
+    return Mutation(lines[:start] + lines[after:], start + 1)
+
+
+def heading_dropped(lines, rng, root, relative):
+    return _drop_heading(lines, rng, prose_only=False)
+
+
+def prose_heading_dropped(lines, rng, root, relative):
+    return _drop_heading(lines, rng, prose_only=True)
+
+
+def prose_sections_swapped(lines, rng, root, relative):
+    """Two neighbouring sections of one level, with no subsection, link or code, in swapped order."""
+    leaves = _leaf_sections(lines)
+    pairs = [
+        (first, second)
+        for first, second in zip(leaves, leaves[1:])
+        if first[1] == second[0]
+        and first[2] == second[2]
+        and ATX.match(lines[first[0]])
+        and ATX.match(lines[second[0]])
+        and _prose_only(lines[first[0] + 1 : first[1]])
+        and _prose_only(lines[second[0] + 1 : second[1]])
+    ]
+    if not pairs:
+        return None
+    (start, middle, _level), (_start, end, _) = rng.choice(pairs)
+    first, second = lines[start:middle], _with_blank_end(lines[middle:end])
+    return Mutation(lines[:start] + second + first + lines[end:], start + 1)
+
+
 def heading_level(lines, rng, root, relative):
     leaves = [leaf for leaf in _leaf_sections(lines) if ATX.match(lines[leaf[0]])]
     if not leaves:
@@ -544,6 +678,10 @@ DEFECTS = {
     "missing section": missing_section,
     "extra section": extra_section,
     "moved section": moved_section,
+    "heading over the lead": lead_heading,
+    "heading dropped": heading_dropped,
+    "heading dropped (prose only)": prose_heading_dropped,
+    "sections swapped (prose only)": prose_sections_swapped,
     "heading level": heading_level,
     "link retargeted": link_changed,
     "link dropped": link_missing,

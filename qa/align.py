@@ -7,12 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import langtags
-from .model import AlignedGroup, Alignment, Document, Section, SectionPair
+from .model import AlignedGroup, Alignment, Block, Document, Section, SectionPair
 
 GAP = -0.45
 MOVE_THRESHOLD = 0.64  # same level, shape, size and number of subsections, with nothing else that tells them apart
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 SMALL_SHARE = 0.01
+SWAP_MARGIN = 0.6  # of a likeness summed over two pairs, 0 to 2
 NAME = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{2,}\w*|\w*\d\w*)\b")
 BLOCK_KINDS = ("paragraph", "list_item", "table_cell", "code", "html")
 LOCALE_PREFIX = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/)")
@@ -205,7 +206,10 @@ def _overlap(first: frozenset, second: frozenset, weight: float) -> float:
 
 def align_sections(reference: list[Section], translation: list[Section]) -> list[SectionPair]:
     """The untitled lead sections pair; the rest by Needleman-Wunsch over section anchors, then
-    unpaired sections that match each other are moves."""
+    unpaired sections that match each other are moves, and neighbours that match crosswise swapped."""
+    titled = _titled_lead(reference, translation)
+    if titled is not None:
+        return titled
     if (
         reference
         and translation
@@ -216,6 +220,17 @@ def align_sections(reference: list[Section], translation: list[Section]) -> list
             SectionPair(reference[0], translation[0]),
             *align_sections(reference[1:], translation[1:]),
         ]
+    _score, pairs = _needleman_wunsch(reference, translation)
+    ref_anchors = dict(zip(map(id, reference), _with_shares(reference)))
+    tr_anchors = dict(zip(map(id, translation), _with_shares(translation)))
+    pairs = _pair_moves(pairs, ref_anchors, tr_anchors)
+    pairs = _merged_pairs(pairs, reference)
+    return _swapped_pairs(pairs, reference, translation)
+
+
+def _needleman_wunsch(
+    reference: list[Section], translation: list[Section]
+) -> tuple[float, list[SectionPair]]:
     ref_anchors = _with_shares(reference)
     tr_anchors = _with_shares(translation)
     rows, cols = len(reference), len(translation)
@@ -247,11 +262,219 @@ def align_sections(reference: list[Section], translation: list[Section]) -> list
             pairs.append(SectionPair(None, translation[j - 1]))
             j -= 1
     pairs.reverse()
-    return _pair_moves(
-        pairs,
-        dict(zip(map(id, reference), ref_anchors)),
-        dict(zip(map(id, translation), tr_anchors)),
+    return score[rows][cols], pairs
+
+
+def content_blocks(section: Section) -> list[Block]:
+    return [block for block in section.blocks if block.kind != "heading"]
+
+
+def _lead_position(sections: list[Section]) -> int | None:
+    """Where the untitled lead's text sits: the root, or the title (a level-1 heading) that opens the file."""
+    if not sections or sections[0].heading is not None:
+        return None
+    if content_blocks(sections[0]) or len(sections) < 2 or sections[1].level != 1:
+        return 0
+    return 1
+
+
+def _as_lead(section: Section, share: float) -> Anchors:
+    """A section's text seen as a lead: its heading, if any, set aside."""
+    return replace(
+        section_anchors(section),
+        level=0,
+        heading_id=None,
+        names=frozenset(),
+        subsections=0,
+        share=share,
     )
+
+
+def _share(section: Section, sections: list[Section]) -> float:
+    total = sum(len(block.text) for other in sections for block in content_blocks(other)) or 1
+    return sum(len(block.text) for block in content_blocks(section)) / total
+
+
+def _titled_lead(reference: list[Section], translation: list[Section]) -> list[SectionPair] | None:
+    """A translation that put a heading over the reference's untitled lead: the lead pairs with the
+    section under that heading, when that explains the two files better than the heading being a
+    section of its own."""
+    at = _lead_position(reference)
+    if at is None or at >= len(translation) - 1 or not content_blocks(reference[at]):
+        return None
+    holder, titled = translation[at], translation[at + 1]
+    if (
+        content_blocks(holder)
+        or (holder.heading is None) != (reference[at].heading is None)
+        or titled.level <= holder.level
+        or not content_blocks(titled)
+    ):
+        return None
+    lead = reference[at]
+    as_lead = similarity(
+        _as_lead(lead, _share(lead, reference)), _as_lead(titled, _share(titled, translation))
+    )
+    as_holder = similarity(
+        _as_lead(lead, _share(lead, reference)), _as_lead(holder, _share(holder, translation))
+    )
+    titled_score, titled_pairs = _needleman_wunsch(reference[at + 1 :], translation[at + 2 :])
+    plain_score, _pairs = _needleman_wunsch(reference[at + 1 :], translation[at + 1 :])
+    if as_lead + titled_score <= as_holder + plain_score:
+        return None
+    rest = align_sections(reference[at + 1 :], translation[at + 2 :])
+    if lead.heading is None:
+        leading = [SectionPair(None, holder), SectionPair(lead, titled, titled_lead=True)]
+    else:
+        untitled = Section(
+            heading=None,
+            line=content_blocks(lead)[0].line,
+            end_line=lead.end_line,
+            blocks=content_blocks(lead),
+            links=lead.links,
+            code_blocks=lead.code_blocks,
+        )
+        title_only = replace(
+            lead,
+            blocks=[block for block in lead.blocks if block.kind == "heading"],
+            links=[],
+            code_blocks=[],
+        )
+        leading = [
+            *([SectionPair(reference[0], translation[0])] if at else []),
+            SectionPair(title_only, holder),
+            SectionPair(untitled, titled, titled_lead=True),
+        ]
+    return [*leading, *rest]
+
+
+def _merged_pairs(pairs: list[SectionPair], reference: list[Section]) -> list[SectionPair]:
+    """A translation that dropped a heading has the two sections' text under the first one's heading:
+    pair that section with the first of the two, so the second is the one missing."""
+    following = {id(section): after for section, after in zip(reference, reference[1:])}
+    result = list(pairs)
+    for index in range(len(result) - 1):
+        gone, kept = result[index], result[index + 1]
+        if (
+            gone.translation is None
+            and gone.reference is not None
+            and gone.reference.heading is not None
+            and kept.reference is not None
+            and kept.translation is not None
+            and not kept.moved
+            and following.get(id(gone.reference)) is kept.reference
+            and kept.translation.level == gone.reference.level
+            and _holds_both(kept.translation, gone.reference, kept.reference)
+        ):
+            result[index] = SectionPair(gone.reference, kept.translation)
+            result[index + 1] = SectionPair(kept.reference, None)
+    return result
+
+
+def _holds_both(merged: Section, first: Section, second: Section) -> bool:
+    """More like the two sections' text together than like the second's alone, by block count."""
+    count = len(content_blocks(merged))
+    first_count, second_count = len(content_blocks(first)), len(content_blocks(second))
+    return (
+        first_count > 0
+        and count > second_count
+        and abs(count - first_count - second_count) < abs(count - second_count)
+    )
+
+
+def merge_point(merged: Section, first: Section, second: Section) -> Block | None:
+    """The block of `merged` where the text of `second` begins, when `merged` holds the text of the
+    reference's `first` and `second` under one heading: by block count when the counts add up, else
+    by the share of the text that `first` has."""
+    ours = content_blocks(merged)
+    theirs_first, theirs_second = content_blocks(first), content_blocks(second)
+    if not ours or not theirs_first or not theirs_second or len(ours) <= 1:
+        return None
+    if len(ours) == len(theirs_first) + len(theirs_second):
+        return ours[len(theirs_first)]
+    if abs(len(ours) - len(theirs_first) - len(theirs_second)) >= abs(
+        len(ours) - len(theirs_first)
+    ):
+        return None
+    first_size = sum(len(block.text) for block in theirs_first)
+    wanted = first_size / (first_size + sum(len(block.text) for block in theirs_second) or 1)
+    total = sum(len(block.text) for block in ours) or 1
+    running, best, best_gap = 0, 1, 2.0
+    for index, block in enumerate(ours[:-1], start=1):
+        running += len(block.text)
+        gap = abs(running / total - wanted)
+        if gap < best_gap:
+            best, best_gap = index, gap
+    return ours[best]
+
+
+def _profile(section: Section, sections: list[Section]) -> tuple[float, ...]:
+    total = sum(len(block.text) for other in sections for block in content_blocks(other)) or 1
+    return tuple(len(block.text) / total for block in content_blocks(section))
+
+
+def _profile_likeness(first: tuple[float, ...], second: tuple[float, ...]) -> float:
+    """How alike two sections' paragraph lengths are, 0 to 1: same count, and each paragraph of
+    about the same share of its file."""
+    if not first or not second:
+        return 0.0
+    count = min(len(first), len(second)) / max(len(first), len(second))
+    size = min(sum(first), sum(second)) / max(sum(first), sum(second), SMALL_SHARE / 100)
+    if len(first) != len(second):
+        return count * size
+    each = sum(min(a, b) / max(a, b, SMALL_SHARE / 100) for a, b in zip(first, second)) / len(first)
+    return count * (size + each) / 2
+
+
+def _swapped_pairs(
+    pairs: list[SectionPair], reference: list[Section], translation: list[Section]
+) -> list[SectionPair]:
+    """Two neighbouring sections of one level with nothing but prose, each like the other's
+    counterpart far more than like its own: the translation swapped them. Reported once, as a move
+    of the one that now comes first."""
+    result = list(pairs)
+    index = 0
+    while index < len(result) - 1:
+        first, second = _prose_sections(result[index]), _prose_sections(result[index + 1])
+        if first and second and _crossed(first, second, reference, translation):
+            result[index] = SectionPair(second[0], first[1], moved=True)
+            result[index + 1] = SectionPair(first[0], second[1])
+            index += 2
+        else:
+            index += 1
+    return result
+
+
+def _prose_sections(pair: SectionPair) -> tuple[Section, Section] | None:
+    """The pair's two sections, when both are titled leaves with neither links, code nor ids."""
+    sections = (pair.reference, pair.translation)
+    if pair.moved or pair.reference is None or pair.translation is None:
+        return None
+    for section in sections:
+        if (
+            section is None
+            or section.heading is None
+            or section.heading.anchor
+            or section.children
+            or section.links
+            or section.code_blocks
+        ):
+            return None
+    return pair.reference, pair.translation
+
+
+def _crossed(
+    first: tuple[Section, Section],
+    second: tuple[Section, Section],
+    reference: list[Section],
+    translation: list[Section],
+) -> bool:
+    if len({first[0].level, first[1].level, second[0].level, second[1].level}) != 1:
+        return False
+    ref_first, ref_second = _profile(first[0], reference), _profile(second[0], reference)
+    tr_first, tr_second = _profile(first[1], translation), _profile(second[1], translation)
+    straight = _profile_likeness(ref_first, tr_first) + _profile_likeness(ref_second, tr_second)
+    crossed = _profile_likeness(ref_first, tr_second) + _profile_likeness(ref_second, tr_first)
+    return crossed > SWAP_MARGIN + straight
 
 
 def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -> list[SectionPair]:

@@ -1,0 +1,189 @@
+"""One defect, one diagnostic, at the line where the translator fixes it: a heading put over the
+untitled lead, a dropped heading, two prose-only sections swapped."""
+
+from conftest import article
+from test_drift import EN, SV_LINES, check
+
+PROSE_EN = article(
+    "Soft sell",
+    """
+Soft selling uses subtle language and a low-pressure approach to win customers over time.
+
+## Understanding soft selling
+
+Soft selling is not passive; it pushes a product without coming across as pushy at all.
+
+The salesperson keeps the conversation friendly, so the buyer can relax and listen to the pitch.
+
+Repeating an idea or a message makes a soft sell easier, and such tactics tend to persuade more.
+
+## Soft sell versus hard sell
+
+A hard sell uses direct, insistent language to make a buyer purchase right away.
+
+## Techniques
+
+A soft sell is consultative: it starts by asking the buyer questions and listening well.
+
+Only when the buyer is satisfied does the deal go through.
+
+## Summary
+
+Soft selling builds trust slowly.
+""",
+)
+
+PROSE_SV = """
+Mjuk försäljning använder ett subtilt språk och ett lågt tryck för att vinna kunder över tid.
+
+## Att förstå mjuk försäljning
+
+Mjuk försäljning är inte passiv; den driver en produkt utan att verka påträngande alls.
+
+Säljaren håller samtalet vänligt, så att köparen kan slappna av och lyssna på erbjudandet.
+
+Att upprepa en idé eller ett budskap gör mjuk försäljning lättare, och sådan taktik övertygar mer.
+
+## Mjuk försäljning jämfört med hård försäljning
+
+Hård försäljning använder ett direkt, envist språk för att få köparen att köpa genast.
+
+## Tekniker
+
+Mjuk försäljning är rådgivande: den börjar med att ställa frågor till köparen och lyssna väl.
+
+Först när köparen är nöjd blir det en affär.
+
+## Sammanfattning
+
+Mjuk försäljning bygger förtroende långsamt.
+"""
+
+
+def check_prose(corpus, glossqa, sv_body):
+    others = {
+        f"{language}/soft-sell.md": article("Mjuk försäljning", PROSE_SV)
+        for language in ("da", "fi")
+    }
+    corpus(
+        {
+            "en/soft-sell.md": PROSE_EN,
+            **others,
+            "sv/soft-sell.md": article("Mjuk försäljning", sv_body),
+        }
+    )
+    return structural_of(glossqa("check", "--isolated", "--format", "json", "sv/soft-sell.md"))
+
+
+def structural_of(run):
+    return [
+        (d["line"], d["rule"], d["message"], d["related"]["line"])
+        for d in run.json
+        if d["rule"] in ("heading-structure", "link-targets", "front-matter")
+    ]
+
+
+def test_faithful_prose_translation_passes(corpus, glossqa):
+    assert check_prose(corpus, glossqa, PROSE_SV) == []
+
+
+def test_heading_over_the_untitled_lead_is_one_diagnostic_at_that_heading(corpus, glossqa):
+    body = PROSE_SV.replace(
+        "Mjuk försäljning använder", "## Vad det är\n\nMjuk försäljning använder"
+    )
+    assert check_prose(corpus, glossqa, body) == [
+        (
+            4,
+            "heading-structure",
+            "heading ## Vad det är is not in the source, which keeps this text as its untitled "
+            "introduction (source line 4): remove the heading",
+            4,
+        )
+    ]
+
+
+def test_heading_over_the_lead_under_the_title_compares_the_lead_links_there(corpus, glossqa):
+    body = SV_LINES.replace("Intro [hem](/home).", "## Vad det är\n\nIntro [hem](/hem).")
+    assert check(corpus, glossqa, body, keywords="guide") == [
+        (
+            "sv/guide.md",
+            7,
+            "heading-structure",
+            "heading ## Vad det är is not in the source, which keeps this text as its untitled "
+            "introduction (source line 7): remove the heading",
+            "en/guide.md",
+            7,
+        ),
+        (
+            "sv/guide.md",
+            9,
+            "link-targets",
+            "link target '/hem' differs from the reference's '/home'",
+            "en/guide.md",
+            7,
+        ),
+    ]
+
+
+def test_dropped_heading_is_reported_where_its_text_begins_without_link_cascade(corpus, glossqa):
+    body = SV_LINES.replace("## Konfigurera\n\n", "")
+    assert check(corpus, glossqa, body, keywords="guide") == [
+        (
+            "sv/guide.md",
+            17,
+            "heading-structure",
+            "missing heading ## Configure: its text is here, run together with the section "
+            "before; insert the translated heading before line 17",
+            "en/guide.md",
+            17,
+        )
+    ]
+
+
+def test_dropped_heading_between_prose_only_sections(corpus, glossqa):
+    body = PROSE_SV.replace("## Mjuk försäljning jämfört med hård försäljning\n\n", "")
+    assert check_prose(corpus, glossqa, body) == [
+        (
+            14,
+            "heading-structure",
+            "missing heading ## Soft sell versus hard sell: its text is here, run together with "
+            "the section before; insert the translated heading before line 14",
+            14,
+        )
+    ]
+
+
+def test_whole_section_missing_is_not_a_dropped_heading(corpus, glossqa):
+    body = PROSE_SV.replace(
+        "## Mjuk försäljning jämfört med hård försäljning\n\n"
+        "Hård försäljning använder ett direkt, envist språk för att få köparen att köpa genast.\n\n",
+        "",
+    )
+    assert check_prose(corpus, glossqa, body) == [
+        (
+            14,
+            "heading-structure",
+            "missing section ## Soft sell versus hard sell: translate the section at source line 14 "
+            "and insert it before line 14",
+            14,
+        )
+    ]
+
+
+def test_swapped_prose_only_sections_are_one_move(corpus, glossqa):
+    understanding, _, rest = PROSE_SV.partition("## Mjuk försäljning jämfört")
+    lead, _, understanding = understanding.partition("## Att förstå")
+    body = (
+        lead
+        + "## Mjuk försäljning jämfört"
+        + rest.replace("## Tekniker", "## Att förstå" + understanding + "## Tekniker")
+    )
+    assert check_prose(corpus, glossqa, body) == [
+        (
+            6,
+            "heading-structure",
+            "section ## Mjuk försäljning jämfört med hård försäljning is out of place: the source "
+            "has it after ## Understanding soft selling (source line 6): move it below line 16",
+            14,
+        )
+    ]
