@@ -64,12 +64,14 @@ class Injected:
     path: str  # relative to the corpus root
     line: int  # where the fix goes, in the mutated file
     line_map: Callable[[int], int | None]  # old line -> new line of the mutated file
+    also: tuple[int, ...] = ()  # other lines where the fix may equally go (either of two swapped)
 
 
 @dataclass
 class Mutation:
     lines: list[str]
     line: int
+    also: tuple[int, ...] = ()
 
 
 def main() -> None:
@@ -211,7 +213,9 @@ def _inject(kind: str, root: Path, groups, baseline, rng: random.Random) -> list
             if mutation is None:
                 continue
             path.write_text("\n".join(mutation.lines), encoding="utf-8")
-            injected.append(Injected(relative, mutation.line, _line_map(old, mutation.lines)))
+            injected.append(
+                Injected(relative, mutation.line, _line_map(old, mutation.lines), mutation.also)
+            )
             break
     return injected
 
@@ -249,7 +253,11 @@ def _score(kind, injected, groups, baseline, after, row, show_misses) -> None:
                     ).elements()
                 )
         structural = [d for d in new if d[1] in STRUCTURAL]
-        found = any(abs(line - item.line) <= NEAR for line, rule, _ in structural)
+        found = any(
+            abs(line - wanted) <= NEAR
+            for line, rule, _ in structural
+            for wanted in (item.line, *item.also)
+        )
         row[0] += 1
         row[1] += found
         row[2] += len(structural) if kind in DEFECTS else len(new)
@@ -502,7 +510,9 @@ def prose_sections_swapped(lines, rng, root, relative):
         return None
     (start, middle, _level), (_start, end, _) = rng.choice(pairs)
     first, second = lines[start:middle], _with_blank_end(lines[middle:end])
-    return Mutation(lines[:start] + second + first + lines[end:], start + 1)
+    return Mutation(
+        lines[:start] + second + first + lines[end:], start + 1, (start + len(second) + 1,)
+    )
 
 
 def heading_level(lines, rng, root, relative):

@@ -13,7 +13,8 @@ GAP = -0.45
 MOVE_THRESHOLD = 0.64  # same level, shape, size and number of subsections, with nothing else that tells them apart
 NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 SMALL_SHARE = 0.01
-SWAP_MARGIN = 0.6  # of a likeness summed over two pairs, 0 to 2
+SWAP_MARGIN = 0.3  # of a likeness summed over two pairs, 0 to 2
+PROSE_MOVE_LIKENESS = 0.75
 NAME = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{2,}\w*|\w*\d\w*)\b")
 BLOCK_KINDS = ("paragraph", "list_item", "table_cell", "code", "html")
 LOCALE_PREFIX = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/)")
@@ -224,6 +225,7 @@ def align_sections(reference: list[Section], translation: list[Section]) -> list
     ref_anchors = dict(zip(map(id, reference), _with_shares(reference)))
     tr_anchors = dict(zip(map(id, translation), _with_shares(translation)))
     pairs = _pair_moves(pairs, ref_anchors, tr_anchors)
+    pairs = _prose_moves(pairs, reference, translation)
     pairs = _merged_pairs(pairs, reference)
     return _swapped_pairs(pairs, reference, translation)
 
@@ -296,55 +298,61 @@ def _share(section: Section, sections: list[Section]) -> float:
 
 
 def _titled_lead(reference: list[Section], translation: list[Section]) -> list[SectionPair] | None:
-    """A translation that put a heading over the reference's untitled lead: the lead pairs with the
-    section under that heading, when that explains the two files better than the heading being a
-    section of its own."""
+    """A translation that put a heading over (part of) the reference's untitled lead: the lead pairs
+    with the text before and under that heading, when that explains the two files better than the
+    heading being a section of its own."""
     at = _lead_position(reference)
     if at is None or at >= len(translation) - 1 or not content_blocks(reference[at]):
         return None
-    holder, titled = translation[at], translation[at + 1]
+    lead, holder, titled = reference[at], translation[at], translation[at + 1]
     if (
-        content_blocks(holder)
-        or (holder.heading is None) != (reference[at].heading is None)
+        holder.level != lead.level
+        or titled.heading is None
         or titled.level <= holder.level
         or not content_blocks(titled)
     ):
         return None
-    lead = reference[at]
-    as_lead = similarity(
-        _as_lead(lead, _share(lead, reference)), _as_lead(titled, _share(titled, translation))
+    merged = Section(
+        heading=titled.heading,
+        line=titled.line,
+        end_line=titled.end_line,
+        blocks=content_blocks(holder) + titled.blocks,
+        links=holder.links + titled.links,
+        code_blocks=holder.code_blocks + titled.code_blocks,
     )
-    as_holder = similarity(
-        _as_lead(lead, _share(lead, reference)), _as_lead(holder, _share(holder, translation))
-    )
-    titled_score, titled_pairs = _needleman_wunsch(reference[at + 1 :], translation[at + 2 :])
+    lead_anchors = _as_lead(lead, _share(lead, reference))
+    as_lead = similarity(lead_anchors, _as_lead(merged, _share(merged, translation)))
+    as_holder = similarity(lead_anchors, _as_lead(holder, _share(holder, translation)))
+    titled_score, _pairs = _needleman_wunsch(reference[at + 1 :], translation[at + 2 :])
     plain_score, _pairs = _needleman_wunsch(reference[at + 1 :], translation[at + 1 :])
     if as_lead + titled_score <= as_holder + plain_score:
         return None
     rest = align_sections(reference[at + 1 :], translation[at + 2 :])
     if lead.heading is None:
-        leading = [SectionPair(None, holder), SectionPair(lead, titled, titled_lead=True)]
-    else:
-        untitled = Section(
-            heading=None,
-            line=content_blocks(lead)[0].line,
-            end_line=lead.end_line,
-            blocks=content_blocks(lead),
-            links=lead.links,
-            code_blocks=lead.code_blocks,
-        )
-        title_only = replace(
-            lead,
-            blocks=[block for block in lead.blocks if block.kind == "heading"],
-            links=[],
-            code_blocks=[],
-        )
-        leading = [
-            *([SectionPair(reference[0], translation[0])] if at else []),
-            SectionPair(title_only, holder),
-            SectionPair(untitled, titled, titled_lead=True),
-        ]
-    return [*leading, *rest]
+        return [SectionPair(lead, merged, titled_lead=True), *rest]
+    untitled = Section(
+        heading=None,
+        line=content_blocks(lead)[0].line,
+        end_line=lead.end_line,
+        blocks=content_blocks(lead),
+        links=lead.links,
+        code_blocks=lead.code_blocks,
+    )
+    return [
+        SectionPair(reference[0], translation[0]),
+        SectionPair(_title_only(lead), _title_only(holder)),
+        SectionPair(untitled, merged, titled_lead=True),
+        *rest,
+    ]
+
+
+def _title_only(section: Section) -> Section:
+    return replace(
+        section,
+        blocks=[block for block in section.blocks if block.kind == "heading"],
+        links=[],
+        code_blocks=[],
+    )
 
 
 def _merged_pairs(pairs: list[SectionPair], reference: list[Section]) -> list[SectionPair]:
@@ -449,16 +457,8 @@ def _prose_sections(pair: SectionPair) -> tuple[Section, Section] | None:
     sections = (pair.reference, pair.translation)
     if pair.moved or pair.reference is None or pair.translation is None:
         return None
-    for section in sections:
-        if (
-            section is None
-            or section.heading is None
-            or section.heading.anchor
-            or section.children
-            or section.links
-            or section.code_blocks
-        ):
-            return None
+    if not all(section is not None and _prose_only(section) for section in sections):
+        return None
     return pair.reference, pair.translation
 
 
@@ -472,9 +472,67 @@ def _crossed(
         return False
     ref_first, ref_second = _profile(first[0], reference), _profile(second[0], reference)
     tr_first, tr_second = _profile(first[1], translation), _profile(second[1], translation)
-    straight = _profile_likeness(ref_first, tr_first) + _profile_likeness(ref_second, tr_second)
-    crossed = _profile_likeness(ref_first, tr_second) + _profile_likeness(ref_second, tr_first)
-    return crossed > SWAP_MARGIN + straight
+    straight = (_profile_likeness(ref_first, tr_first), _profile_likeness(ref_second, tr_second))
+    crossed = (_profile_likeness(ref_first, tr_second), _profile_likeness(ref_second, tr_first))
+    return min(crossed) > max(straight) and sum(crossed) > SWAP_MARGIN + sum(straight)
+
+
+def _prose_moves(
+    pairs: list[SectionPair], reference: list[Section], translation: list[Section]
+) -> list[SectionPair]:
+    """A prose-only section missing in one place and one extra in another, with the same paragraphs
+    of the same lengths: moved (nothing else, no link or code, tells such sections apart)."""
+    missing = [
+        pair.reference
+        for pair in pairs
+        if pair.translation is None and pair.reference is not None and _prose_only(pair.reference)
+    ]
+    extra = [
+        pair.translation
+        for pair in pairs
+        if pair.reference is None and pair.translation is not None and _prose_only(pair.translation)
+    ]
+    candidates = sorted(
+        (
+            (-_profile_likeness(_profile(gone, reference), _profile(added, translation)), r, t)
+            for r, gone in enumerate(missing)
+            for t, added in enumerate(extra)
+            if gone.level == added.level
+        )
+    )
+    counterpart: dict[int, Section] = {}
+    taken: set[int] = set()
+    for negative_likeness, r, t in candidates:
+        if -negative_likeness < PROSE_MOVE_LIKENESS:
+            break
+        if id(missing[r]) in taken or id(extra[t]) in counterpart:
+            continue
+        counterpart[id(extra[t])] = missing[r]
+        taken.add(id(missing[r]))
+    if not counterpart:
+        return pairs
+    result = []
+    for pair in pairs:
+        if pair.translation is None and id(pair.reference) in taken:
+            continue
+        if pair.reference is None and id(pair.translation) in counterpart:
+            result.append(
+                SectionPair(counterpart[id(pair.translation)], pair.translation, moved=True)
+            )
+        else:
+            result.append(pair)
+    return result
+
+
+def _prose_only(section: Section) -> bool:
+    return (
+        section.heading is not None
+        and not section.heading.anchor
+        and not section.children
+        and not section.links
+        and not section.code_blocks
+        and bool(content_blocks(section))
+    )
 
 
 def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -> list[SectionPair]:
