@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from . import langtags
+from . import langtags, slug
 from .model import AlignedGroup, Alignment, Block, Document, Section, SectionPair
 
 GAP = -0.45
@@ -142,6 +142,7 @@ class Anchors:
     shape: tuple[int, ...]  # how many blocks of each kind
     subsections: int
     names: frozenset[str]
+    slugs: frozenset[str] = frozenset()  # the anchors generators derive from the heading's text
     share: float = 0.0  # of the prose of the sections aligned with it: translation keeps proportions  # heading words that translation tends to keep: names, acronyms, numbers
 
 
@@ -165,12 +166,15 @@ def section_anchors(section: Section) -> Anchors:
         shape=tuple(sum(1 for block in blocks if block.kind == kind) for kind in BLOCK_KINDS),
         subsections=len(section.children),
         names=frozenset(NAME.findall(section.heading.text)) if section.heading else frozenset(),
+        slugs=slug.anchor_variants(section.heading.text) if section.heading else frozenset(),
     )
 
 
 def similarity(first: Anchors, second: Anchors) -> float:
     """How alike two sections look through what translation leaves alone, about -1.5 to 1.5."""
     if first.heading_id and first.heading_id == second.heading_id:
+        return 1.5
+    if _keeps_anchor(first, second) or _keeps_anchor(second, first):
         return 1.5
     score = 0.3 if first.level == second.level else -0.3
     if first.heading_id or second.heading_id:
@@ -194,6 +198,11 @@ def similarity(first: Anchors, second: Anchors) -> float:
     else:
         score -= 0.25
     return score
+
+
+def _keeps_anchor(first: Anchors, second: Anchors) -> bool:
+    """An explicit id on one side that keeps the anchor the other side's heading generates."""
+    return bool(first.heading_id and not second.heading_id and first.heading_id in second.slugs)
 
 
 def _overlap(first: frozenset, second: frozenset, weight: float) -> float:
@@ -391,28 +400,42 @@ def _holds_both(merged: Section, first: Section, second: Section) -> bool:
 
 def merge_point(merged: Section, first: Section, second: Section) -> Block | None:
     """The block of `merged` where the text of `second` begins, when `merged` holds the text of the
-    reference's `first` and `second` under one heading: by block count when the counts add up, else
-    by the share of the text that `first` has."""
+    reference's `first` and `second` under one heading (the heading of `second` was dropped).
+
+    Evidence that it does: the block counts add up, or `merged` has links that only `second` has.
+    The place: by block count when the counts add up exactly, else where the first of those links
+    is, else `second`'s number of blocks back from the end."""
     ours = content_blocks(merged)
     theirs_first, theirs_second = content_blocks(first), content_blocks(second)
-    if not ours or not theirs_first or not theirs_second or len(ours) <= 1:
+    if len(ours) < 2 or not theirs_first or not theirs_second:
+        return None
+    first_targets = {neutral_target(link.target) for link in first.links}
+    second_targets = {neutral_target(link.target) for link in second.links} - first_targets
+    absorbed = [link for link in merged.links if neutral_target(link.target) in second_targets]
+    adds_up = abs(len(ours) - len(theirs_first) - len(theirs_second)) < abs(
+        len(ours) - len(theirs_first)
+    )
+    if not adds_up and not absorbed:
         return None
     if len(ours) == len(theirs_first) + len(theirs_second):
         return ours[len(theirs_first)]
-    if abs(len(ours) - len(theirs_first) - len(theirs_second)) >= abs(
-        len(ours) - len(theirs_first)
-    ):
-        return None
-    first_size = sum(len(block.text) for block in theirs_first)
-    wanted = first_size / (first_size + sum(len(block.text) for block in theirs_second) or 1)
-    total = sum(len(block.text) for block in ours) or 1
-    running, best, best_gap = 0, 1, 2.0
-    for index, block in enumerate(ours[:-1], start=1):
-        running += len(block.text)
-        gap = abs(running / total - wanted)
-        if gap < best_gap:
-            best, best_gap = index, gap
-    return ours[best]
+    if absorbed:
+        target = neutral_target(absorbed[0].target)
+        ours_at = _block_index(ours, absorbed[0].line)
+        theirs_at = next(
+            (
+                _block_index(theirs_second, link.line)
+                for link in second.links
+                if neutral_target(link.target) == target
+            ),
+            0,
+        )
+        return ours[max(ours_at - theirs_at, 1)]
+    return ours[max(len(ours) - len(theirs_second), 1)]
+
+
+def _block_index(blocks: list[Block], line: int) -> int:
+    return max((index for index, block in enumerate(blocks) if block.line <= line), default=0)
 
 
 def _profile(section: Section, sections: list[Section]) -> tuple[float, ...]:
