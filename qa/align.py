@@ -381,10 +381,33 @@ def _merged_pairs(pairs: list[SectionPair], reference: list[Section]) -> list[Se
             and following.get(id(gone.reference)) is kept.reference
             and kept.translation.level == gone.reference.level
             and _holds_both(kept.translation, gone.reference, kept.reference)
+            and not _same_anchor(kept.reference, kept.translation)
+            and not _merged_before(result[:index], gone.reference)
         ):
             result[index] = SectionPair(gone.reference, kept.translation)
             result[index + 1] = SectionPair(kept.reference, None)
     return result
+
+
+def _same_anchor(reference: Section, translation: Section) -> bool:
+    """Headings whose ids say they are the same section."""
+    first, second = section_anchors(reference), section_anchors(translation)
+    return bool(
+        (first.heading_id and first.heading_id == second.heading_id)
+        or _keeps_anchor(first, second)
+        or _keeps_anchor(second, first)
+    )
+
+
+def _merged_before(pairs: list[SectionPair], gone: Section) -> bool:
+    """The text of `gone` is in the translation's section before it."""
+    before = next((pair for pair in reversed(pairs) if pair.translation is not None), None)
+    return (
+        before is not None
+        and before.reference is not None
+        and before.translation is not None
+        and merge_point(before.translation, before.reference, gone) is not None
+    )
 
 
 def _holds_both(merged: Section, first: Section, second: Section) -> bool:
@@ -398,27 +421,35 @@ def _holds_both(merged: Section, first: Section, second: Section) -> bool:
     )
 
 
-def merge_point(merged: Section, first: Section, second: Section) -> Block | None:
-    """The block of `merged` where the text of `second` begins, when `merged` holds the text of the
+def merge_point(
+    merged: Section, first: Section, second: Section, lines: list[str] | None = None
+) -> int | None:
+    """The line of `merged` where the text of `second` begins, when `merged` holds the text of the
     reference's `first` and `second` under one heading (the heading of `second` was dropped).
 
     Evidence that it does: the block counts add up, or `merged` has links that only `second` has.
-    The place: by block count when the counts add up exactly, else where the first of those links
-    is, else `second`'s number of blocks back from the end."""
+    The place: where the first of those links is (the start of its block, or with no blocks to go
+    by, of its run of lines), else by block count when the counts add up exactly, else `second`'s
+    number of blocks back from the end."""
     ours = content_blocks(merged)
     theirs_first, theirs_second = content_blocks(first), content_blocks(second)
-    if len(ours) < 2 or not theirs_first or not theirs_second:
-        return None
     first_targets = {neutral_target(link.target) for link in first.links}
     second_targets = {neutral_target(link.target) for link in second.links} - first_targets
     absorbed = [link for link in merged.links if neutral_target(link.target) in second_targets]
+    if absorbed and (len(ours) < 2 or not theirs_second):
+        line = absorbed[0].line
+        while (
+            lines and line - 1 > merged.line and line - 1 <= len(lines) and lines[line - 2].strip()
+        ):
+            line -= 1
+        return line
+    if len(ours) < 2 or not theirs_first or not theirs_second:
+        return None
     adds_up = abs(len(ours) - len(theirs_first) - len(theirs_second)) < abs(
         len(ours) - len(theirs_first)
     )
     if not adds_up and not absorbed:
         return None
-    if len(ours) == len(theirs_first) + len(theirs_second):
-        return ours[len(theirs_first)]
     if absorbed:
         target = neutral_target(absorbed[0].target)
         ours_at = _block_index(ours, absorbed[0].line)
@@ -430,8 +461,10 @@ def merge_point(merged: Section, first: Section, second: Section) -> Block | Non
             ),
             0,
         )
-        return ours[max(ours_at - theirs_at, 1)]
-    return ours[max(len(ours) - len(theirs_second), 1)]
+        return ours[max(ours_at - theirs_at, 1)].line
+    if len(ours) == len(theirs_first) + len(theirs_second):
+        return ours[len(theirs_first)].line
+    return ours[max(len(ours) - len(theirs_second), 1)].line
 
 
 def _block_index(blocks: list[Block], line: int) -> int:

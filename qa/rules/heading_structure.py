@@ -96,13 +96,15 @@ def _missing(alignment: Alignment, index: int, section: Section, unpaired: set[i
         None,
     )
     if before is not None and before.reference is not None and before.translation is not None:
-        merged = merge_point(before.translation, before.reference, section)
+        merged = merge_point(
+            before.translation, before.reference, section, alignment.translation.lines
+        )
         if merged is not None:
             return Problem(
                 path,
-                merged.line,
+                merged,
                 f"missing heading {_describe(section)}: its text is here, run together with the "
-                f"section before; insert the translated heading before line {merged.line}",
+                f"section before; insert the translated heading before line {merged}",
                 related=related,
             )
     line, after = _insertion_line(alignment, index)
