@@ -380,7 +380,10 @@ def _merged_pairs(pairs: list[SectionPair], reference: list[Section]) -> list[Se
             and not kept.moved
             and following.get(id(gone.reference)) is kept.reference
             and kept.translation.level == gone.reference.level
-            and _holds_both(kept.translation, gone.reference, kept.reference)
+            and (
+                _holds_both(kept.translation, gone.reference, kept.reference)
+                or _named_like_first(kept.translation, gone.reference, kept.reference)
+            )
             and not _same_anchor(kept.reference, kept.translation)
             and not _merged_before(result[:index], gone.reference)
         ):
@@ -408,6 +411,14 @@ def _merged_before(pairs: list[SectionPair], gone: Section) -> bool:
         and before.translation is not None
         and merge_point(before.translation, before.reference, gone) is not None
     )
+
+
+def _named_like_first(merged: Section, first: Section, second: Section) -> bool:
+    """The heading shares names (EOL, API, v22) with the first section's heading and not the second's."""
+    ours, theirs_first, theirs_second = (
+        section_anchors(section).names for section in (merged, first, second)
+    )
+    return bool(ours & theirs_first) and not ours & theirs_second
 
 
 def _holds_both(merged: Section, first: Section, second: Section) -> bool:
@@ -443,6 +454,8 @@ def merge_point(
         ):
             line -= 1
         return line
+    if not theirs_first and ours and theirs_second:
+        return ours[0].line  # the first section has no text of its own: all of it is the second's
     if len(ours) < 2 or not theirs_first or not theirs_second:
         return None
     adds_up = abs(len(ours) - len(theirs_first) - len(theirs_second)) < abs(
