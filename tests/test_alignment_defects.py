@@ -187,3 +187,91 @@ def test_swapped_prose_only_sections_are_one_move(corpus, glossqa):
             14,
         )
     ]
+
+
+def test_heading_over_part_of_the_lead_keeps_its_links_compared(corpus, glossqa):
+    source = """
+<small>Protects against:</small>
+
+- [Passive attacks](basics/threats.md#passive)
+- [Providers](basics/threats.md#providers)
+
+**Calendars** hold sensitive data; use [encrypted](encryption.md) ones.
+
+## Tuta
+
+Tuta offers an [encrypted calendar](https://tuta.com/calendar).
+"""
+    translation = """
+<small>Skyddar mot:</small>
+
+- [Passiva attacker](basics/threats.md#passive)
+- [Leverantörer](basics/threats.md#providers)
+
+## Vad det är
+
+**Kalendrar** rymmer känsliga data; använd [krypterade](encryption.md).
+
+## Tuta
+
+Tuta erbjuder en [krypterad kalender](https://tuta.com/calendar).
+"""
+    corpus(
+        {
+            "en/calendar.md": article("Calendar", source),
+            "sv/calendar.md": article("Kalender", translation),
+            "fi/calendar.md": article("Kalenteri", source),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", "sv/calendar.md")
+    assert structural_of(run) == [
+        (
+            9,
+            "heading-structure",
+            "heading ## Vad det är is not in the source, which keeps this text as its untitled "
+            "introduction (source line 4): remove the heading",
+            4,
+        )
+    ]
+
+
+def test_explicit_ids_that_keep_the_source_anchors_pair_the_sections(corpus, glossqa):
+    source = """
+## Compatibility
+
+It works with every recent release of the framework and its native images.
+
+## Dependency management
+
+A bill of materials keeps the versions of all the dependencies aligned.
+
+## Configuration
+
+Set the properties in the file that the application reads when it starts.
+"""
+    translation = """
+## Compatibilité {#compatibility}
+
+Il fonctionne avec toutes les versions récentes du framework et ses images natives.
+
+## Configuration {#configuration}
+
+Définissez les propriétés dans le fichier que l'application lit au démarrage.
+"""
+    corpus(
+        {
+            "en/start.md": article("Start", source),
+            "fr/start.md": article("Démarrer", translation),
+            "fi/start.md": article("Aloitus", source),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", "fr/start.md")
+    assert [found for found in structural_of(run) if "heading id" not in found[2]] == [
+        (
+            8,
+            "heading-structure",
+            "missing section ## Dependency management: translate the section at source line 8 "
+            "and insert it before line 8",
+            8,
+        )
+    ]
