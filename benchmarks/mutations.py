@@ -44,8 +44,9 @@ from qa.rules import RULES  # noqa: E402
 STRUCTURAL = {"heading-structure", "link-targets", "front-matter", "parse-error"}
 NEAR = 3
 ATX = re.compile(r"^(#{2,6})\s+(\S.*)$")
-HTML_HEADING = re.compile(r"^\s*<h([2-6])\b", re.I)
+HTML_HEADING = re.compile(r"^ {0,3}<h([2-6])\b", re.I)  # deeper: code, or inside JSX
 INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]+)\)")
+AUTOLINK = re.compile(r"<((https?://[^<>\s]+))>")  # two groups, like INLINE_LINK: text and target
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s*\S")
 TRANSLATED_KEYS = {"title", "description"}
@@ -203,13 +204,13 @@ def _groups(root: Path) -> list[tuple[str, list[str]]]:
 def _inject(kind: str, root: Path, groups, baseline, rng: random.Random) -> list[Injected]:
     mutate = {**DEFECTS, **NEUTRAL}[kind]
     injected = []
-    for _reference, translations in groups:
+    for reference, translations in groups:
         candidates = translations[:]
         rng.shuffle(candidates)
         for relative in candidates[:8]:
             path = root / relative
             old = path.read_text(encoding="utf-8").split("\n")
-            mutation = mutate(old, rng, root, relative)
+            mutation = mutate(old, rng, root, relative, reference and root / reference)
             if mutation is None:
                 continue
             path.write_text("\n".join(mutation.lines), encoding="utf-8")
@@ -273,25 +274,32 @@ def _score(kind, injected, groups, baseline, after, row, show_misses) -> None:
 def _new_in_mutated_file(before, after, line_map) -> list[tuple[int, str, str]]:
     """Diagnostics after the mutation that were not there before.
 
-    One on an edited line may have moved with it, and one at the same place may have a new wording
-    (a count in its message changed): neither is a new report.
+    One on an edited line may have moved with it, and one at the same place may have new numbers
+    in its wording (a count or a line changed): neither is a new report. A different message at the
+    same place is.
     """
     kept = Counter((line_map(line), rule, message) for line, rule, message in before)
     unplaced = Counter((rule, message) for line, rule, message in before if line_map(line) is None)
-    reworded = Counter((line_map(line), rule) for line, rule, message in before)
+    reworded = Counter(
+        (line_map(line), rule, _numbers_out(message)) for line, rule, message in before
+    )
     new = []
     for diagnostic in after:
         line, rule, message = diagnostic
         if kept[diagnostic] > 0:
             kept[diagnostic] -= 1
-            reworded[(line, rule)] -= 1
+            reworded[(line, rule, _numbers_out(message))] -= 1
         elif unplaced[(rule, message)] > 0:
             unplaced[(rule, message)] -= 1
-        elif reworded[(line, rule)] > 0:
-            reworded[(line, rule)] -= 1
+        elif reworded[(line, rule, _numbers_out(message))] > 0:
+            reworded[(line, rule, _numbers_out(message))] -= 1
         else:
             new.append(diagnostic)
     return new
+
+
+def _numbers_out(message: str) -> str:
+    return re.sub(r"\d+", "#", message)
 
 
 def _body_start(lines: list[str]) -> int:
@@ -373,7 +381,7 @@ def _with_blank_end(section: list[str]) -> list[str]:
     return section if not section[-1].strip() else section + [""]
 
 
-def missing_section(lines, rng, root, relative):
+def missing_section(lines, rng, root, relative, reference=None):
     headings = _headings(lines)
     if len(headings) < 2:
         return None
@@ -382,7 +390,7 @@ def missing_section(lines, rng, root, relative):
     return Mutation(lines[:start] + lines[end:], start + 1)
 
 
-def extra_section(lines, rng, root, relative):
+def extra_section(lines, rng, root, relative, reference=None):
     """A copy of one of the file's sections, inserted before a distant heading of the same level."""
     leaves = _leaf_sections(lines)
     headings = _headings(lines)
@@ -400,7 +408,7 @@ def extra_section(lines, rng, root, relative):
     return None
 
 
-def moved_section(lines, rng, root, relative):
+def moved_section(lines, rng, root, relative, reference=None):
     leaves = _leaf_sections(lines)
     headings = _headings(lines)
     rng.shuffle(leaves)
@@ -443,7 +451,7 @@ def _direct_parts(lines: list[str]) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
-def lead_heading(lines, rng, root, relative):
+def lead_heading(lines, rng, root, relative, reference=None):
     """A heading put over what the source keeps as its untitled lead (under the title, if any)."""
     first_heading = next((index for index, _level in _headings(lines)), len(lines))
     body = [index for index in _markdown_lines(lines) if index < first_heading]
@@ -485,15 +493,15 @@ def _drop_heading(lines, rng, prose_only):
     return Mutation(lines[:start] + lines[after:], start + 1)
 
 
-def heading_dropped(lines, rng, root, relative):
+def heading_dropped(lines, rng, root, relative, reference=None):
     return _drop_heading(lines, rng, prose_only=False)
 
 
-def prose_heading_dropped(lines, rng, root, relative):
+def prose_heading_dropped(lines, rng, root, relative, reference=None):
     return _drop_heading(lines, rng, prose_only=True)
 
 
-def prose_sections_swapped(lines, rng, root, relative):
+def prose_sections_swapped(lines, rng, root, relative, reference=None):
     """Two neighbouring sections of one level, with no subsection, link or code, in swapped order."""
     leaves = _leaf_sections(lines)
     pairs = [
@@ -515,7 +523,7 @@ def prose_sections_swapped(lines, rng, root, relative):
     )
 
 
-def heading_level(lines, rng, root, relative):
+def heading_level(lines, rng, root, relative, reference=None):
     leaves = [leaf for leaf in _leaf_sections(lines) if ATX.match(lines[leaf[0]])]
     if not leaves:
         return None
@@ -527,15 +535,17 @@ def heading_level(lines, rng, root, relative):
 
 
 def _link_lines(lines: list[str]) -> list[tuple[int, re.Match]]:
+    """Inline links and autolinks (`<https://...>`, tldr's "More information" line)."""
     return [
         (index, match)
         for index in _markdown_lines(lines)
-        for match in INLINE_LINK.finditer(lines[index])
+        for pattern in (INLINE_LINK, AUTOLINK)
+        for match in pattern.finditer(lines[index])
         if not lines[index].lstrip().startswith(("[", "*[", "<!--"))
     ]
 
 
-def link_changed(lines, rng, root, relative):
+def link_changed(lines, rng, root, relative, reference=None):
     found = _link_lines(lines)
     if not found:
         return None
@@ -546,7 +556,7 @@ def link_changed(lines, rng, root, relative):
     return Mutation(changed, index + 1)
 
 
-def link_missing(lines, rng, root, relative):
+def link_missing(lines, rng, root, relative, reference=None):
     found = _link_lines(lines)
     if not found:
         return None
@@ -556,7 +566,7 @@ def link_missing(lines, rng, root, relative):
     return Mutation(changed, index + 1)
 
 
-def link_extra(lines, rng, root, relative):
+def link_extra(lines, rng, root, relative, reference=None):
     prose = [
         index
         for index in _markdown_lines(lines)
@@ -580,16 +590,28 @@ def _front_matter_keys(lines: list[str]) -> list[int]:
     ]
 
 
-def key_missing(lines, rng, root, relative):
-    keys = _front_matter_keys(lines)
+def _source_keys(lines: list[str], reference: Path | None) -> list[int]:
+    """Front-matter keys of the translation that its source has too: a key only translations carry
+    (`default_lang_commit`) is theirs to keep or drop."""
+    if reference is None:
+        return _front_matter_keys(lines)
+    source = reference.read_text(encoding="utf-8").split("\n")
+    names = {KEY_LINE.match(source[index])[1] for index in _front_matter_keys(source)}
+    return [
+        index for index in _front_matter_keys(lines) if KEY_LINE.match(lines[index])[1] in names
+    ]
+
+
+def key_missing(lines, rng, root, relative, reference=None):
+    keys = _source_keys(lines, reference)
     if not keys:
         return None
     index = rng.choice(keys)
     return Mutation(lines[:index] + lines[index + 1 :], 1)
 
 
-def key_renamed(lines, rng, root, relative):
-    keys = _front_matter_keys(lines)
+def key_renamed(lines, rng, root, relative, reference=None):
+    keys = _source_keys(lines, reference)
     if not keys:
         return None
     index = rng.choice(keys)
@@ -601,7 +623,7 @@ def key_renamed(lines, rng, root, relative):
     return Mutation(changed, index + 1)
 
 
-def key_value_changed(lines, rng, root, relative):
+def key_value_changed(lines, rng, root, relative, reference=None):
     """A value every sibling shares (a configured identical key, or one the same everywhere), changed.
 
     Not a key that is translated (title, description): those may differ."""
@@ -624,7 +646,7 @@ def key_value_changed(lines, rng, root, relative):
     return None
 
 
-def unclosed_fence(lines, rng, root, relative):
+def unclosed_fence(lines, rng, root, relative, reference=None):
     """One backtick lost from a code fence's opening or closing line."""
     fences, opener = [], None
     for index in range(_body_start(lines), len(lines)):
@@ -645,7 +667,7 @@ def unclosed_fence(lines, rng, root, relative):
     return Mutation(changed, broken + 1)
 
 
-def front_matter_delimiters(lines, rng, root, relative):
+def front_matter_delimiters(lines, rng, root, relative, reference=None):
     end = _body_start(lines)
     if not end:
         return None
@@ -654,7 +676,7 @@ def front_matter_delimiters(lines, rng, root, relative):
     return Mutation(changed, 1)
 
 
-def html_heading(lines, rng, root, relative):
+def html_heading(lines, rng, root, relative, reference=None):
     headings = [heading for heading in _headings(lines) if ATX.match(lines[heading[0]])]
     if not headings:
         return None
@@ -666,7 +688,7 @@ def html_heading(lines, rng, root, relative):
     return Mutation(lines[:index] + html + lines[index + 1 :], index + 2)
 
 
-def html_link(lines, rng, root, relative):
+def html_link(lines, rng, root, relative, reference=None):
     found = [
         (index, match)
         for index, match in _link_lines(lines)

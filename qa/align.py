@@ -200,6 +200,12 @@ def similarity(first: Anchors, second: Anchors) -> float:
     return score
 
 
+def _links_of_one_section(anchors) -> frozenset[str]:
+    """Link targets that only one section of a file has."""
+    counts = Counter(target for anchor in anchors for target in anchor.links)
+    return frozenset(target for target, count in counts.items() if count == 1)
+
+
 def _keeps_anchor(first: Anchors, second: Anchors) -> bool:
     """An explicit id on one side that keeps the anchor the other side's heading generates."""
     return bool(first.heading_id and not second.heading_id and first.heading_id in second.slugs)
@@ -316,6 +322,7 @@ def _titled_lead(reference: list[Section], translation: list[Section]) -> list[S
     lead, holder, titled = reference[at], translation[at], translation[at + 1]
     if (
         holder.level != lead.level
+        or len(content_blocks(holder)) >= len(content_blocks(lead))
         or titled.heading is None
         or titled.level <= holder.level
         or not content_blocks(titled)
@@ -334,7 +341,7 @@ def _titled_lead(reference: list[Section], translation: list[Section]) -> list[S
     as_holder = similarity(lead_anchors, _as_lead(holder, _share(holder, translation)))
     titled_score, _pairs = _needleman_wunsch(reference[at + 1 :], translation[at + 2 :])
     plain_score, _pairs = _needleman_wunsch(reference[at + 1 :], translation[at + 1 :])
-    if as_lead + titled_score <= as_holder + plain_score:
+    if as_lead + titled_score + GAP <= as_holder + plain_score:
         return None
     rest = align_sections(reference[at + 1 :], translation[at + 2 :])
     if lead.heading is None:
@@ -605,16 +612,31 @@ def _prose_only(section: Section) -> bool:
 
 
 def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -> list[SectionPair]:
-    """A section missing in one place and extra in another, where both look alike, moved."""
+    """A section missing in one place and extra in another, where both look alike, moved; or
+    where both hold a link that no other section of either file has."""
     missing = [
-        pair.reference for pair in pairs if pair.translation is None and pair.reference.heading
+        pair.reference
+        for pair in pairs
+        if pair.translation is None and pair.reference is not None and pair.reference.heading
     ]
     extra = [
-        pair.translation for pair in pairs if pair.reference is None and pair.translation.heading
+        pair.translation
+        for pair in pairs
+        if pair.reference is None and pair.translation is not None and pair.translation.heading
     ]
+    only_here = _links_of_one_section(ref_anchors.values()) & _links_of_one_section(
+        tr_anchors.values()
+    )
+
+    def likeness(gone: Section, added: Section) -> float:
+        alike = similarity(ref_anchors[id(gone)], tr_anchors[id(added)])
+        if ref_anchors[id(gone)].links & tr_anchors[id(added)].links & only_here:
+            return max(alike, MOVE_THRESHOLD)
+        return alike
+
     candidates = sorted(
         (
-            (similarity(ref_anchors[id(gone)], tr_anchors[id(added)]), index_r, index_t)
+            (likeness(gone, added), index_r, index_t)
             for index_r, gone in enumerate(missing)
             for index_t, added in enumerate(extra)
             if gone.level == added.level
