@@ -275,3 +275,73 @@ Définissez les propriétés dans le fichier que l'application lit au démarrage
             8,
         )
     ]
+
+
+def test_moved_section_that_drifted_is_found_by_a_link_only_it_has(corpus, glossqa):
+    source = """
+## Why
+
+Releases reach end of life on a [schedule](/about/releases/).
+
+## Commercial support
+
+Some teams cannot upgrade at once.
+
+Vendors offer [extended support](https://example.com/nes) for old versions.
+
+They also offer [audits](https://example.com/audits) and [training](https://example.com/training).
+
+## Versions
+
+<EOLReleaseTable />
+
+## Help
+
+Ask on [the forum](https://forum.example.com).
+"""
+    translation = """
+## Por qué
+
+Las versiones llegan al final de su vida según un [calendario](/about/releases/).
+
+## Versiones
+
+<EOLReleaseTable />
+
+## Ayuda
+
+Pregunta en [el foro](https://forum.example.com).
+
+## Soporte comercial
+
+Algunos proveedores ofrecen [soporte extendido](https://example.com/nes).
+"""
+    corpus(
+        {
+            "en/eol.md": article("End of life", source),
+            "es/eol.md": article("Fin de vida", translation),
+            "fi/eol.md": article("Elinkaaren loppu", source),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", "es/eol.md")
+    assert structural_of(run) == [
+        (
+            16,
+            "heading-structure",
+            "section ## Soporte comercial is out of place: the source has it after ## Why "
+            "(source line 4): move it below line 6",
+            8,
+        ),
+        (
+            18,
+            "link-targets",
+            "missing link to 'https://example.com/audits' in this section",
+            14,
+        ),
+        (
+            18,
+            "link-targets",
+            "missing link to 'https://example.com/training' in this section",
+            14,
+        ),
+    ]
