@@ -172,7 +172,8 @@ def _swallowed(alignment: Alignment) -> Swallowed | None:
     intact = [
         index
         for index, pair in enumerate(pairs)
-        if pair.translation is not None and pair.translation.end_line < fence.fence_line
+        if pair.translation is not None
+        and pair.translation.end_line < min(fence.line, fence.fence_line)
     ]
     start = intact[-1] + 1 if intact else 0
     holder = next(

@@ -62,7 +62,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             if (
                 fence
                 and not alignment.reference.unclosed_fence
-                and pair.translation.end_line >= fence.fence_line
+                and pair.translation.end_line >= min(fence.line, fence.fence_line)
             ):
                 break
             theirs = [link for link in pair.reference.links if kept(link)]
