@@ -2,7 +2,7 @@
 untitled lead, a dropped heading, two prose-only sections swapped."""
 
 from conftest import article
-from test_drift import EN, SV_LINES, check
+from test_drift import SV_LINES, check
 
 PROSE_EN = article(
     "Soft sell",
