@@ -182,7 +182,7 @@ def _run(root: Path, config) -> dict[str, list[tuple[int, str, str]]]:
     return found
 
 
-def _groups(root: Path) -> list[tuple[str, list[str]]]:
+def _groups(root: Path) -> list[tuple[str | None, list[str]]]:
     """Each group's reference (English, else the first) and its translations, as paths relative to root."""
     here = os.getcwd()
     os.chdir(root)
@@ -351,8 +351,10 @@ def _headings(lines: list[str]) -> list[tuple[int, int]]:
     found = []
     for index in _outside_code(lines):
         atx, html = ATX.match(lines[index]), HTML_HEADING.match(lines[index])
-        if atx or html:
-            found.append((index, len(atx[1]) if atx else int(html[1])))
+        if atx:
+            found.append((index, len(atx[1])))
+        elif html:
+            found.append((index, int(html[1])))
     return found
 
 
@@ -596,10 +598,13 @@ def _source_keys(lines: list[str], reference: Path | None) -> list[int]:
     if reference is None:
         return _front_matter_keys(lines)
     source = reference.read_text(encoding="utf-8").split("\n")
-    names = {KEY_LINE.match(source[index])[1] for index in _front_matter_keys(source)}
-    return [
-        index for index in _front_matter_keys(lines) if KEY_LINE.match(lines[index])[1] in names
-    ]
+    names = {_key(source[index]) for index in _front_matter_keys(source)}
+    return [index for index in _front_matter_keys(lines) if _key(lines[index]) in names]
+
+
+def _key(line: str) -> str:
+    match = KEY_LINE.match(line)
+    return match[1] if match else ""
 
 
 def key_missing(lines, rng, root, relative, reference=None):
