@@ -390,6 +390,7 @@ def _merged_pairs(pairs: list[SectionPair], reference: list[Section]) -> list[Se
             and (
                 _holds_both(kept.translation, gone.reference, kept.reference)
                 or _named_like_first(kept.translation, gone.reference, kept.reference)
+                or _keeps_first_markup(kept.translation, gone.reference, kept.reference)
             )
             and not _same_anchor(kept.reference, kept.translation)
             and not _merged_before(result[:index], gone.reference)
@@ -426,6 +427,25 @@ def _named_like_first(merged: Section, first: Section, second: Section) -> bool:
         section_anchors(section).names for section in (merged, first, second)
     )
     return bool(ours & theirs_first) and not ours & theirs_second
+
+
+def _keeps_markup_before_text(section: Section) -> bool:
+    """Lines between the heading and the first text: a component, an image, a table in HTML."""
+    blocks = content_blocks(section)
+    first_text = blocks[0].line if blocks else section.end_line + 1
+    return first_text - section.line > 2 and section.end_line - section.line >= 2
+
+
+def _keeps_first_markup(merged: Section, first: Section, second: Section) -> bool:
+    """The first section is markup only (`<EOLReleaseTable />`); the merged one keeps that markup
+    before the second's text, where the second starts with its text."""
+    return (
+        not content_blocks(first)
+        and _keeps_markup_before_text(first)
+        and _keeps_markup_before_text(merged)
+        and bool(content_blocks(second))
+        and not _keeps_markup_before_text(second)
+    )
 
 
 def _holds_both(merged: Section, first: Section, second: Section) -> bool:

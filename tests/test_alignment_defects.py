@@ -345,3 +345,79 @@ Algunos proveedores ofrecen [soporte extendido](https://example.com/nes).
             14,
         ),
     ]
+
+
+MDX_SOURCE = """
+# End of life
+
+Releases reach end of life on a schedule.
+
+## Versions
+
+<EOLReleaseTable />
+
+## Commercial support
+
+Some teams cannot upgrade at once, and vendors help them.
+
+Vendors offer extended support for old versions.
+"""
+
+
+def check_mdx(corpus, glossqa, translation):
+    corpus(
+        {
+            "en/eol.mdx": article("End of life", MDX_SOURCE),
+            "uk/eol.mdx": article("Кінець життя", translation),
+            "fi/eol.mdx": article("Elinkaaren loppu", MDX_SOURCE),
+        }
+    )
+    return structural_of(glossqa("check", "--isolated", "--format", "json", "uk/eol.mdx"))
+
+
+def test_dropped_heading_after_a_section_of_markup_only(corpus, glossqa):
+    translation = """
+# Кінець життя
+
+Випуски завершують життя за графіком.
+
+## Версії
+
+<EOLReleaseTable />
+
+Деякі команди не можуть оновитися одразу, і їм допомагають постачальники.
+
+Постачальники пропонують розширену підтримку старих версій.
+"""
+    assert check_mdx(corpus, glossqa, translation) == [
+        (
+            12,
+            "heading-structure",
+            "missing heading ## Commercial support: its text is here, run together with the "
+            "section before; insert the translated heading before line 12",
+            12,
+        )
+    ]
+
+
+def test_section_of_markup_only_missing_whole(corpus, glossqa):
+    translation = """
+# Кінець життя
+
+Випуски завершують життя за графіком.
+
+## Комерційна підтримка
+
+Деякі команди не можуть оновитися одразу, і їм допомагають постачальники.
+
+Постачальники пропонують розширену підтримку старих версій.
+"""
+    assert check_mdx(corpus, glossqa, translation) == [
+        (
+            8,
+            "heading-structure",
+            "missing section ## Versions: translate the section at source line 8 and insert it "
+            "before line 8",
+            8,
+        )
+    ]
