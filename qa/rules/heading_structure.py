@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import fixes
 from ..align import merge_point
 from ..model import AlignedGroup, Alignment, Problem, Section, SectionPair
 
@@ -150,6 +151,11 @@ def _compare_headings(
             ours.line,
             f"heading id {_anchor(ours)} differs from the reference's {_anchor(theirs)}",
             related=related,
+            fix=fixes.restore_anchor(
+                alignment.translation, ours.line, alignment.reference, theirs.line
+            )
+            if ours.heading.anchor is None
+            else None,
         )
 
 
@@ -187,7 +193,7 @@ def _swallowed(alignment: Alignment) -> Swallowed | None:
 
 def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
     fence = alignment.translation.unclosed_fence
-    assert fence is not None  # a Swallowed exists only for a translation with a broken fence
+    assert fence is not None, "called only for a translation with an unclosed fence"
     lost = [
         pair.reference
         for pair in alignment.pairs[swallowed.start :]
@@ -206,6 +212,7 @@ def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
         fence.line,
         message,
         related=alignment.reference.location(_reference_fence_line(fence.fence_line, swallowed)),
+        fix=fixes.lengthen_fence(alignment.translation, fence),
     )
 
 
