@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from . import langtags
 from .model import AlignedGroup, Alignment, Document, Section, SectionPair
+from .slug import anchor_variants, rendered_text
 
 GAP = -0.45
 MOVE_THRESHOLD = 0.64  # same level, shape, size and number of subsections, with nothing else that tells them apart
@@ -140,6 +141,7 @@ class Anchors:
     shape: tuple[int, ...]  # how many blocks of each kind
     subsections: int
     names: frozenset[str]
+    generated_ids: frozenset[str] = frozenset()  # the anchors a heading without an explicit id gets
     share: float = 0.0  # of the prose of the sections aligned with it: translation keeps proportions  # heading words that translation tends to keep: names, acronyms, numbers
 
 
@@ -163,6 +165,9 @@ def section_anchors(section: Section) -> Anchors:
         shape=tuple(sum(1 for block in blocks if block.kind == kind) for kind in BLOCK_KINDS),
         subsections=len(section.children),
         names=frozenset(NAME.findall(section.heading.text)) if section.heading else frozenset(),
+        generated_ids=anchor_variants(rendered_text(section.heading.text))
+        if section.heading and not section.heading.anchor
+        else frozenset(),
     )
 
 
@@ -170,6 +175,8 @@ def similarity(first: Anchors, second: Anchors) -> float:
     """How alike two sections look through what translation leaves alone, about -1.5 to 1.5."""
     if first.heading_id and first.heading_id == second.heading_id:
         return 1.5
+    if first.heading_id in second.generated_ids or second.heading_id in first.generated_ids:
+        return 1.5  # an English anchor kept as an explicit id (OpenTelemetry, CNCF)
     score = 0.3 if first.level == second.level else -0.3
     if first.heading_id or second.heading_id:
         score -= 0.5 if first.heading_id and second.heading_id else 0.4

@@ -6,19 +6,25 @@ inline code, block shape), so each defect is one diagnostic, not a cascade:
 - a missing section, at the line where it belongs, naming the reference's heading;
 - an extra section;
 - a section that moved, at its heading, naming where the reference has it;
-- a heading whose level or explicit id (`{#id}`) changed;
+- a heading whose level changed;
+- a heading id (`{#id}`) that breaks the source's anchor: one that differs from the source's explicit
+  id, or, when the source has none, from the anchor the generator derives from the source heading
+  (`## Install using Helm` is `#install-using-helm`; a repeated heading `#further-reading-1`).
+  Keeping that English anchor in a translated heading is right (OpenTelemetry, CNCF do it);
 - a broken code fence (one that lost a backtick, so it never closes or every later fence pairs with
   the wrong one), once, at the broken fence, for all the sections it swallows.
 
-Fails (reference `en/a.md` has `## Setup {#setup}` then `## Usage`):
+Fails (reference `en/a.md` has `## Setup {#setup}`, `## Usage` then `## Next steps`):
 
     ## Installation {#install}
     ### Utilisation
+    ## Étapes suivantes {#etapes}
 
 Passes:
 
     ## Installation {#setup}
     ## Utilisation
+    ## Étapes suivantes {#next-steps}
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import AlignedGroup, Alignment, Problem, Section, SectionPair
+from ..model import AlignedGroup, Alignment, Document, Problem, Section, SectionPair
+from ..slug import anchor_variants, page_anchors, rendered_text
 
 ID = "heading-structure"
 SEVERITY = "error"
@@ -97,19 +104,13 @@ def _compare_headings(
         yield Problem(
             path,
             ours.line,
-            f"heading level {ours.level} differs from the reference's level {theirs.level} "
-            f"({_describe(theirs)})",
+            f"heading level {ours.level} should be {theirs.level}, as the source heading "
+            f"{_describe(theirs)} (source line {theirs.line}): write it with {'#' * theirs.level}",
             related=related,
         )
-    if theirs.heading.anchor != ours.heading.anchor and (
-        theirs.heading.anchor or ours.heading.anchor
-    ):
-        yield Problem(
-            path,
-            ours.line,
-            f"heading id {_anchor(ours)} differs from the reference's {_anchor(theirs)}",
-            related=related,
-        )
+    broken_id = _broken_id(alignment, ours, theirs)
+    if broken_id is not None:
+        yield broken_id
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,74 @@ def _describe(section: Section) -> str:
     return f"{'#' * section.level} {section.heading.text}"
 
 
-def _anchor(section: Section) -> str:
-    return f"{{#{section.heading.anchor}}}" if section.heading.anchor else "(none)"
+def _broken_id(alignment: Alignment, ours: Section, theirs: Section) -> Problem | None:
+    """A translation's heading id that breaks the source's anchor: links to the source's explicit id,
+    or to the anchor the generator derives from the source heading, no longer reach the section.
+    An explicit id equal to that generated anchor keeps it (OpenTelemetry, CNCF)."""
+    assert ours.heading is not None and theirs.heading is not None
+    promised = (
+        frozenset({theirs.heading.anchor})
+        if theirs.heading.anchor
+        else _generated_anchors(alignment.reference).get(id(theirs), frozenset())
+    )
+    source = f"the source heading {_describe(theirs)} (source line {theirs.line})"
+    line_text = (
+        alignment.translation.lines[ours.line - 1]
+        if ours.line <= len(alignment.translation.lines)
+        else ""
+    )
+    if ours.heading.anchor is not None:
+        if ours.heading.anchor in promised or not promised:
+            return None
+        wanted = _preferred(promised)
+        where = line_text.rfind("{#")
+        where = where if where >= 0 else line_text.find(ours.heading.anchor)
+        keeps = "has the id" if theirs.heading.anchor else "has the anchor"
+        return Problem(
+            alignment.translation.path,
+            ours.line,
+            f"heading id {{#{ours.heading.anchor}}} breaks links to this section: {source} "
+            f"{keeps} #{wanted}; write {{#{wanted}}}",
+            column=where + 1 if where >= 0 else 1,
+            related=alignment.reference.location(theirs.line),
+        )
+    if theirs.heading.anchor is None or theirs.heading.anchor in anchor_variants(
+        rendered_text(ours.heading.text)
+    ):
+        return None
+    return Problem(
+        alignment.translation.path,
+        ours.line,
+        f"heading has no id: {source} has the id #{theirs.heading.anchor}, which links use; "
+        f"add {{#{theirs.heading.anchor}}} at the end of the heading",
+        column=len(line_text.rstrip()) + 1 if line_text.strip() else 1,
+        related=alignment.reference.location(theirs.line),
+    )
+
+
+_ANCHORS_OF: dict[int, tuple[Document, dict[int, frozenset[str]]]] = {}
+
+
+def _generated_anchors(document: Document) -> dict[int, frozenset[str]]:
+    """The anchors each heading of the source may get, numbered where a heading repeats; once per source."""
+    cached = _ANCHORS_OF.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    headed = [section for section in document.sections if section.heading is not None]
+    anchors = dict(
+        zip(
+            map(id, headed),
+            page_anchors((section.heading.text, section.heading.anchor) for section in headed),
+        )
+    )
+    _ANCHORS_OF.clear()
+    _ANCHORS_OF[id(document)] = (document, anchors)
+    return anchors
+
+
+def _preferred(anchors: frozenset[str]) -> str:
+    """The anchor to suggest: lower case and hyphenated, as GitHub, Hugo and Docusaurus write it."""
+    return min(anchors, key=lambda anchor: (anchor != anchor.lower(), "_" in anchor, anchor))
 
 
 def _subtree_end(section: Section) -> int:
