@@ -288,3 +288,26 @@ def test_a_dropped_explicit_id_is_reported_unless_the_heading_keeps_its_anchor(c
             "which links use; add {#setup} at the end of the heading",
         )
     ]
+
+
+def test_kept_english_ids_pair_sections_when_one_is_dropped(corpus, glossqa):
+    """A glossary of look-alike sections: the kept English ids say which entry is missing."""
+    terms = ["Aggregation", "Attribute", "Baggage", "Cardinality", "Collector", "Exporter"]
+    english = "# Glossary\n\nTerms.\n\n" + "".join(
+        f"### {term}\n\nThe {term.lower()} is a thing.\n\n" for term in terms
+    )
+    swedish = "# Ordlista\n\nTermer.\n\n" + "".join(
+        f"### Svensk {term.lower()} {{#{term.lower()}}}\n\nEn sak.\n\n"
+        for term in terms
+        if term != "Attribute"
+    )
+    corpus(
+        {
+            "en/glossary.md": article("Glossary", english),
+            "sv/glossary.md": article("Ordlista", swedish),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "heading-structure"]
+    assert len(found) == 1
+    assert found[0][0] == 12 and "### Attribute" in found[0][1]

@@ -88,7 +88,7 @@ def _compare_headings(
     alignment: Alignment, pair: SectionPair, moved_spans: list[tuple[int, int]]
 ) -> Iterator[Problem]:
     ours, theirs = pair.translation, pair.reference
-    if ours.heading is None or theirs.heading is None:
+    if ours is None or theirs is None or ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
     if pair.moved and not _within(ours, moved_spans):
@@ -146,6 +146,7 @@ def _swallowed(alignment: Alignment) -> Swallowed | None:
 
 def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
     fence = alignment.translation.unclosed_fence
+    assert fence is not None
     lost = [
         pair.reference
         for pair in alignment.pairs[swallowed.start :]
@@ -178,7 +179,7 @@ def _reference_fence_line(fence_line: int, swallowed: Swallowed) -> int:
 
 
 def _describe(section: Section) -> str:
-    return f"{'#' * section.level} {section.heading.text}"
+    return f"{'#' * section.level} {section.heading.text if section.heading else ''}"
 
 
 def _broken_id(alignment: Alignment, ours: Section, theirs: Section) -> Problem | None:
@@ -234,11 +235,11 @@ def _generated_anchors(document: Document) -> dict[int, frozenset[str]]:
     cached = _ANCHORS_OF.get(id(document))
     if cached is not None and cached[0] is document:
         return cached[1]
-    headed = [section for section in document.sections if section.heading is not None]
+    headed = [(id(section), section.heading) for section in document.sections if section.heading]
     anchors = dict(
         zip(
-            map(id, headed),
-            page_anchors((section.heading.text, section.heading.anchor) for section in headed),
+            (key for key, _ in headed),
+            page_anchors((heading.text, heading.anchor) for _, heading in headed),
         )
     )
     _ANCHORS_OF.clear()
