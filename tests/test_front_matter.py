@@ -192,3 +192,43 @@ def test_a_defect_of_the_source_is_one_diagnostic_on_the_source(corpus, glossqa)
             "rename it to 'category' here",
         )
     ]
+
+
+def test_a_consensus_value_translated_by_one_sibling_is_not_drift(corpus, glossqa):
+    """Every sibling keeps `linkTitle: Demo Chart` but Japanese translates it: not drift. A
+    configured identical key stays identical, in any script."""
+    files = {
+        f"{language}/a.md": f"---\ntitle: T {language}\nlinkTitle: Demo Chart\nkeywords: chart\n"
+        "---\n\n# T\n\nText.\n"
+        for language in ("en", "sv", "fi", "de")
+    }
+    files["ja/a.md"] = (
+        "---\ntitle: T ja\nlinkTitle: デモチャート\nkeywords: チャート\n---\n\n# T\n\nText.\n"
+    )
+    corpus(files)
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == [
+        (
+            "ja/a.md",
+            4,
+            "front-matter 'keywords' must be the same as in the source: change 'チャート' to 'chart'",
+        )
+    ]
+
+
+def test_an_identifier_in_place_of_a_source_key_is_not_a_translated_key(corpus, glossqa):
+    corpus(
+        {
+            "en/a.md": "---\ntitle: A\nparams:\n  show_banner: true\n---\n\n# A\n\nText.\n",
+            "sv/a.md": "---\ntitle: B\nshow_banner: true\n---\n\n# B\n\nText.\n",
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == [
+        (
+            "sv/a.md",
+            4,
+            "front-matter key 'params' is missing: copy it from the source (line 3) and insert "
+            "it before line 4, the closing '---'",
+        )
+    ]

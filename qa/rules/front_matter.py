@@ -60,6 +60,7 @@ OPTIONS: dict = {
 }
 
 NAME_TOKEN = re.compile(r"[a-z][A-Z]|\d|\w[@/._#+]|^[@.#_]|^[A-Z]{2,}s?$")
+IDENTIFIER = re.compile(r"_|[a-z][A-Z]")
 TOKEN_EDGES = "\"'“”«»()[]:,;!?"
 
 
@@ -148,7 +149,14 @@ def _check_translation(
                 f"{wanted.line}) and insert it {where}",
                 related=related,
             )
-        elif key in group.identical_keys and found.value != wanted.value:
+        elif (
+            key in group.identical_keys
+            and found.value != wanted.value
+            and (
+                key in group.configured_identical_keys
+                or not _translated(found.value, wanted.value, document.language)
+            )
+        ):
             yield Problem(
                 document.path,
                 found.line,
@@ -237,12 +245,26 @@ def reads_as_english(value: str, language: str) -> bool:
     return english >= 2 and english > native
 
 
+def _translated(ours: object, theirs: object, language: str) -> bool:
+    """A value every other sibling keeps, translated here: in another script (`ডকার` for `Docker`)
+    or in the translation's words. Only configured identical keys must stay as they are."""
+    if not isinstance(ours, str) or not isinstance(theirs, str) or is_machine_value(theirs):
+        return False
+    if langid.dominant_script(ours)[0] != langid.dominant_script(theirs)[0]:
+        return True
+    english, native = langid.english_share(ours, language)
+    return native > english
+
+
 def _renamed_keys(theirs: list[str], ours: list[str]) -> dict[str, str]:
-    """Source keys missing from the translation, mapped to the unknown key at the same position."""
+    """Source keys missing from the translation, mapped to the unknown key at the same position;
+    not an identifier (`show_banner`, `linkTitle`), which is another key, not a translated one."""
     renamed = {}
     for position, key in enumerate(theirs):
         if key not in ours and position < len(ours) and ours[position] not in theirs:
-            renamed[key] = ours[position]
+            candidate = ours[position]
+            if candidate.lower() == key.lower() or not IDENTIFIER.search(candidate):
+                renamed[key] = candidate
     return renamed
 
 
