@@ -311,3 +311,18 @@ def test_kept_english_ids_pair_sections_when_one_is_dropped(corpus, glossqa):
     found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "heading-structure"]
     assert len(found) == 1
     assert found[0][0] == 12 and "### Attribute" in found[0][1]
+
+
+def test_an_id_kept_from_another_source_heading_is_no_id_defect(corpus, glossqa):
+    """A glossary sorted in the translation's alphabet: each id keeps its own heading's anchor."""
+    english = "# Glossary\n\n" + "".join(
+        f"### {term}\n\nThe {term.lower()}.\n\n" for term in ("Baggage", "Context", "Event")
+    )
+    spanish = "# Glosario\n\n" + "".join(
+        f"### {term} {{#{anchor}}}\n\nEl {term.lower()}.\n\n"
+        for term, anchor in (("Contexto", "context"), ("Equipaje", "baggage"), ("Evento", "event"))
+    )
+    corpus({"en/g.md": article("Glossary", english), "es/g.md": article("Glosario", spanish)})
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    messages = [d["message"] for d in run.json if d["rule"] == "heading-structure"]
+    assert not [message for message in messages if message.startswith("heading id")]

@@ -201,6 +201,8 @@ def _broken_id(alignment: Alignment, ours: Section, theirs: Section) -> Problem 
     if ours.heading.anchor is not None:
         if ours.heading.anchor in promised or not promised:
             return None
+        if _anchor_of_another_source_heading(alignment, ours.heading.anchor):
+            return None  # the section is misplaced, not its id
         wanted = _preferred(promised)
         where = line_text.rfind("{#")
         where = where if where >= 0 else line_text.find(ours.heading.anchor)
@@ -245,6 +247,19 @@ def _generated_anchors(document: Document) -> dict[int, frozenset[str]]:
     _ANCHORS_OF.clear()
     _ANCHORS_OF[id(document)] = (document, anchors)
     return anchors
+
+
+def _anchor_of_another_source_heading(alignment: Alignment, anchor: str) -> bool:
+    """The id keeps the anchor of a source heading the alignment put elsewhere, and no other
+    heading of the translation claims it."""
+    claims = sum(
+        1
+        for section in alignment.translation.sections
+        if section.heading and section.heading.anchor == anchor
+    )
+    return claims == 1 and any(
+        anchor in anchors for anchors in _generated_anchors(alignment.reference).values()
+    )
 
 
 def _preferred(anchors: frozenset[str]) -> str:
