@@ -162,6 +162,7 @@ def test_a_title_kept_in_english_is_reported_only_when_it_reads_as_english_prose
         "pt": "OpenTelemetry Demo Chart",
         "sv": "DevSecOps",
         "nl": "Node.js",
+        "id": "End-Of-Life",
     }
     files = {}
     for language, title in kept.items():

@@ -8,8 +8,8 @@
   plus any key every sibling has with one value, allowing one outlier among four or more.
 - Keys that must be translated (the project's `translated-keys`, default `title`, `description`)
   are not left identical to an English source, when the value reads as English prose rather than
-  the translation's language. Names and terms kept on purpose pass: a single word (`Cryptocurrency`
-  may be a kept term), words written as code or brands (`JavaScript`, `DevSecOps`, `@astrojs/vue`,
+  the translation's language. Names and terms kept on purpose pass: a single word or compound
+  (`Cryptocurrency`, `End-Of-Life` may be kept terms), words written as code or brands (`JavaScript`, `DevSecOps`, `@astrojs/vue`,
   `Node.js`, `ERR_INVALID_ARG`), a brand with capitalised words (`OpenTelemetry Demo Chart`), and
   words the translation's language shares (`Idempotence`, `Configuration` in French).
 - A key that is the same defect in every translation (the source alone writes `Category:` where
@@ -227,14 +227,12 @@ def reads_as_english(value: str, language: str) -> bool:
         return False
     tokens = [token.strip(TOKEN_EDGES) for token in value.split()]
     names = {token for token in tokens if NAME_TOKEN.search(token)}
-    words = [
-        word
-        for token in tokens
-        if token and token not in names
-        for word in langid.WORD.findall(token)
-    ]
-    if len(words) < 2:
-        return False  # one word may be a term the translation keeps
+    kept = [token for token in tokens if token and token not in names]
+    words = [word for token in kept for word in langid.WORD.findall(token)]
+    if sum(1 for token in kept if langid.WORD.search(token)) < 2:
+        return (
+            False  # one word, or one compound (`End-Of-Life`), may be a term the translation keeps
+        )
     if names and all(word[0].isupper() for word in words):
         return False  # a brand or an event: "OpenTelemetry Demo Chart", "KubeCon China 2025"
     if not langid.available(language):
