@@ -5,7 +5,9 @@
 - Every key the source has is present, under the same name: a key translated along with its
   value (`titel:` for `title:`) is reported once, at its line.
 - Keys that must stay identical are identical: the project's `identical-keys` (default `keywords`)
-  plus any key every sibling has with one value, allowing one outlier among four or more.
+  plus any key every sibling has with one value, allowing one outlier among four or more. An
+  outlier that only spaces the value differently, or translates it (`linkTitle: デモチャート` where
+  the others keep `Demo Chart`), is no drift: only the configured keys must stay exactly as they are.
 - Keys that must be translated (the project's `translated-keys`, default `title`, `description`)
   are not left identical to an English source, when the value reads as English prose rather than
   the translation's language. Names and terms kept on purpose pass: a single word or compound
@@ -50,7 +52,7 @@ from fnmatch import fnmatchcase
 
 from .. import langid, langtags
 from ..model import AlignedGroup, Document, FrontMatterEntry, Problem
-from ..prose import SOURCE_ONLY_KEYS, TRANSLATION_ONLY_KEYS, is_machine_value
+from ..prose import SOURCE_ONLY_KEYS, TRANSLATION_ONLY_KEYS, is_machine_value, strip_non_prose
 
 ID = "front-matter"
 SEVERITY = "error"
@@ -154,7 +156,7 @@ def _check_translation(
             and found.value != wanted.value
             and (
                 key in group.configured_identical_keys
-                or not _translated(found.value, wanted.value, document.language)
+                or not _same_or_translated(found.value, wanted.value, document.language)
             )
         ):
             yield Problem(
@@ -243,11 +245,15 @@ def reads_as_english(value: str, language: str) -> bool:
     return english >= 2 and english > native
 
 
-def _translated(ours: object, theirs: object, language: str) -> bool:
-    """A value every other sibling keeps, translated here: in another script (`ডকার` for `Docker`)
-    or in the translation's words. Only configured identical keys must stay as they are."""
+def _same_or_translated(ours: object, theirs: object, language: str) -> bool:
+    """A value every other sibling keeps, here only spaced differently, or translated: in another
+    script (`ডকার` for `Docker`) or in the translation's words. Only configured identical keys must
+    stay exactly as they are."""
     if not isinstance(ours, str) or not isinstance(theirs, str) or is_machine_value(theirs):
         return False
+    if "".join(ours.split()) == "".join(theirs.split()):
+        return True
+    ours, theirs = strip_non_prose(ours), strip_non_prose(theirs)
     if langid.dominant_script(ours)[0] != langid.dominant_script(theirs)[0]:
         return True
     english, native = langid.english_share(ours, language)
