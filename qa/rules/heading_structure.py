@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import AlignedGroup, Alignment, Document, Problem, Section, SectionPair
-from ..slug import anchor_variants, page_anchors, rendered_text
+from ..slug import anchor_variants, github, page_anchors, rendered_text
 
 ID = "heading-structure"
 SEVERITY = "error"
@@ -203,7 +203,7 @@ def _broken_id(alignment: Alignment, ours: Section, theirs: Section) -> Problem 
             return None
         if _anchor_of_another_source_heading(alignment, ours.heading.anchor):
             return None  # the section is misplaced, not its id
-        wanted = _preferred(promised)
+        wanted = _preferred(promised, theirs.heading.text)
         where = line_text.rfind("{#")
         where = where if where >= 0 else line_text.find(ours.heading.anchor)
         keeps = "has the id" if theirs.heading.anchor else "has the anchor"
@@ -262,9 +262,19 @@ def _anchor_of_another_source_heading(alignment: Alignment, anchor: str) -> bool
     )
 
 
-def _preferred(anchors: frozenset[str]) -> str:
-    """The anchor to suggest: lower case and hyphenated, as GitHub, Hugo and Docusaurus write it."""
-    return min(anchors, key=lambda anchor: (anchor != anchor.lower(), "_" in anchor, anchor))
+def _preferred(anchors: frozenset[str], text: str) -> str:
+    """The anchor to suggest: GitHub's, as Hugo and Docusaurus also write it, else the plainest."""
+    github_anchor = github(rendered_text(text))
+    return min(
+        anchors,
+        key=lambda anchor: (
+            not anchor.startswith(github_anchor),
+            anchor != anchor.lower(),
+            "_" in anchor,
+            len(anchor),
+            anchor,
+        ),
+    )
 
 
 def _subtree_end(section: Section) -> int:
