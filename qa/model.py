@@ -173,7 +173,7 @@ class AlignedGroup:
     alignments: list[Alignment]
     identical_keys: frozenset[str]
     translated_keys: frozenset[str]
-    configured_identical_keys: frozenset[str] = frozenset()  # those of rules.yaml, not the consensus
+    configured_identical_keys: frozenset[str] = frozenset()  # of rules.yaml, not by consensus
 
     def translations(self) -> list[Document]:
         return [doc for doc in self.documents if doc is not self.reference]
