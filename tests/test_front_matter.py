@@ -233,3 +233,20 @@ def test_an_identifier_in_place_of_a_source_key_is_not_a_translated_key(corpus, 
             "it before line 4, the closing '---'",
         )
     ]
+
+
+def test_values_are_shown_as_the_front_matter_writes_them(corpus, glossqa):
+    files = {
+        f"{language}/a.md": f"---\ntitle: T {language}\ndate: 2025-10-20\n---\n\n# T\n\nText.\n"
+        for language in ("en", "sv", "fi")
+    }
+    files["de/a.md"] = "---\ntitle: T de\ndate: 2025-10-17\n---\n\n# T\n\nText.\n"
+    corpus(files)
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == [
+        (
+            "de/a.md",
+            3,
+            "front-matter 'date' must be the same as in the source: change 2025-10-17 to 2025-10-20",
+        )
+    ]

@@ -50,6 +50,8 @@ from collections import Counter
 from collections.abc import Iterator
 from fnmatch import fnmatchcase
 
+import yaml
+
 from .. import langid, langtags
 from ..model import AlignedGroup, Document, FrontMatterEntry, Problem
 from ..prose import SOURCE_ONLY_KEYS, TRANSLATION_ONLY_KEYS, is_machine_value, strip_non_prose
@@ -273,5 +275,10 @@ def _renamed_keys(theirs: list[str], ours: list[str]) -> dict[str, str]:
 
 
 def _short(value) -> str:
-    text = repr(value)
+    """A value as the front matter writes it: `'text'`, `2025-10-20`, `[a, b]`."""
+    if isinstance(value, str):
+        text = repr(value)
+    else:
+        dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
+        text = dumped.removesuffix("\n...\n").strip()
     return text if len(text) <= 60 else text[:57] + "..."
