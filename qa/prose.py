@@ -18,7 +18,12 @@ FILE_NAME = re.compile(
 )  # with its folders and anchor
 LANGUAGE_KEYS = frozenset({"lang", "language", "locale"})
 # site machinery, not prose: the front-matter rule's defaults (fnmatch patterns)
-SOURCE_ONLY_KEYS = ("reviewers", "cSpell:*", "cspell:*")
+SOURCE_ONLY_KEYS = (
+    "reviewers",
+    "cSpell:*",
+    "cspell:*",
+    "link_check_*",
+)  # review, spell and link tools
 TRANSLATION_ONLY_KEYS = ("default_lang_commit", "drifted_from_default", "translationKey")
 MACHINE_VALUE = re.compile(
     r"(?=[a-f]*\d)[0-9a-f]{7,40}"  # a commit

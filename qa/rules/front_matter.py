@@ -17,14 +17,14 @@
 - A key that is the same defect in every translation (the source alone writes `Category:` where
   every translation has `category:`) is one diagnostic on the source, not one per translation.
 
-Site machinery is left alone: keys only the source carries on purpose (`source-only-keys`, default
-`reviewers` and spell-checker keys `cSpell:*`) and keys only translations carry
-(`translation-only-keys`, default `default_lang_commit`, `drifted_from_default`, `translationKey`)
-are never missing, renamed or compared; both options take `fnmatch` patterns. A value that is a
-commit hash, a date, a number, a path or a URL is not text to translate.
+Site machinery is left alone: keys only the source carries on purpose (`source-only-keys`,
+default `reviewers`, spell-checker keys `cSpell:*`, link-checker keys `link_check_*`) and keys only
+translations carry (`translation-only-keys`, default `default_lang_commit`, `drifted_from_default`,
+`translationKey`) are never missing, renamed or compared; both options take `fnmatch` patterns.
+A value that is a commit hash, a date, a number, a path or a URL is not text to translate.
 
 Options:
-    source-only-keys: [reviewers, "cSpell:*", "cspell:*"]
+    source-only-keys: [reviewers, "cSpell:*", "cspell:*", "link_check_*"]
     translation-only-keys: [default_lang_commit, drifted_from_default, translationKey]
 
 Fails (English source has `keywords: Business` and `title: Soft sell`):
