@@ -326,3 +326,34 @@ def test_an_id_kept_from_another_source_heading_is_no_id_defect(corpus, glossqa)
     run = glossqa("check", "--isolated", "--format", "json", ".")
     messages = [d["message"] for d in run.json if d["rule"] == "heading-structure"]
     assert not [message for message in messages if message.startswith("heading id")]
+
+
+def test_a_glossary_sorted_in_each_language_has_no_moved_sections(corpus, glossqa):
+    """Each language keeps its glossary in its own alphabetical order (OpenTelemetry es, pt)."""
+    english = ["Aggregation", "Baggage", "Cardinality", "Collector", "Exporter", "Metric"]
+    english += ["Span", "Trace"]
+    spanish = [
+        ("Agregación", "aggregation"),
+        ("Cardinalidad", "cardinality"),
+        ("Colector", "collector"),
+        ("Equipaje", "baggage"),
+        ("Exportador", "exporter"),
+        ("Métrica", "metric"),
+        ("Tramo", "span"),
+        ("Traza", "trace"),
+    ]
+    corpus(
+        {
+            "en/g.md": article(
+                "Glossary",
+                "# Glossary\n\n" + "".join(f"### {t}\n\nThe {t.lower()}.\n\n" for t in english),
+            ),
+            "es/g.md": article(
+                "Glosario",
+                "# Glosario\n\n"
+                + "".join(f"### {t} {{#{a}}}\n\nEl {t.lower()}.\n\n" for t, a in spanish),
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [d["message"] for d in run.json if d["rule"] == "heading-structure"] == []

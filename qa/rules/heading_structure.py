@@ -29,6 +29,7 @@ Passes:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ from ..model import AlignedGroup, Alignment, Document, Problem, Section, Section
 from ..slug import anchor_variants, github, page_anchors, rendered_text
 
 ID = "heading-structure"
+MIN_SORTED_SIBLINGS = 8
+SORTED_SHARE = 0.9  # adjacent titles in order: a few entries out of place still make a sorted list
 SEVERITY = "error"
 OPTIONS: dict = {}
 
@@ -91,7 +94,7 @@ def _compare_headings(
     if ours is None or theirs is None or ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
-    if pair.moved and not _within(ours, moved_spans):
+    if pair.moved and not _within(ours, moved_spans) and not _alphabetical(alignment, ours, theirs):
         moved_spans.append((ours.line, _subtree_end(ours)))
         yield Problem(
             path,
@@ -317,3 +320,27 @@ def _previous_reference_line(pairs: list[SectionPair], index: int) -> int:
         if pair.reference is not None:
             return pair.reference.line
     return 1
+
+
+def _alphabetical(alignment: Alignment, ours: Section, theirs: Section) -> bool:
+    """A glossary that each language keeps in its own alphabetical order: a section sits where its
+    translated title sorts, which is not where the source's sorts; that move is on purpose."""
+    return _in_sorted_siblings(alignment.reference, theirs) and _in_sorted_siblings(
+        alignment.translation, ours
+    )
+
+
+def _in_sorted_siblings(document: Document, section: Section) -> bool:
+    parent = next(
+        (s for s in document.sections if any(child is section for child in s.children)), None
+    )
+    if parent is None or len(parent.children) < MIN_SORTED_SIBLINGS:
+        return False
+    titles = [_sort_key(child.heading.text) for child in parent.children if child.heading]
+    in_order = sum(first <= second for first, second in zip(titles, titles[1:]))
+    return in_order >= SORTED_SHARE * (len(titles) - 1)
+
+
+def _sort_key(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", rendered_text(text).casefold())
+    return "".join(character for character in folded if not unicodedata.combining(character))
