@@ -5,7 +5,8 @@ inline code, block shape), so each defect is one diagnostic, not a cascade:
 
 - a missing section, at the line where it belongs, naming the reference's heading;
 - an extra section;
-- a section that moved, at its heading, naming where the reference has it;
+- a section that moved, at its heading, naming where the reference has it (not in a glossary that
+  each language keeps in its own alphabetical order);
 - a heading whose level changed;
 - a heading id (`{#id}`) that breaks the source's anchor: one that differs from the source's explicit
   id, or, when the source has none, from the anchor the generator derives from the source heading
