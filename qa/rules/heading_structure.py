@@ -4,7 +4,8 @@ Sections are aligned by what translation leaves alone (level, explicit ids, link
 inline code, block shape), so each defect is one diagnostic, not a cascade:
 
 - a missing section, at the line where it belongs, naming the reference's heading;
-- an extra section;
+- an extra section (not one whose id keeps a source heading's anchor: that section is there, where
+  the alignment could not follow it);
 - a section that moved, at its heading, naming where the reference has it (not in a glossary that
   each language keeps in its own alphabetical order);
 - a heading whose level changed;
@@ -63,7 +64,9 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             if pair.reference is not None and pair.translation is not None:
                 yield from _compare_headings(alignment, pair, moved_spans)
             elif pair.reference is not None and pair.reference.heading is not None:
-                if _within(pair.reference, missing_spans):
+                if _within(pair.reference, missing_spans) or _kept_elsewhere(
+                    alignment, pair.reference
+                ):
                     continue
                 missing_spans.append((pair.reference.line, _subtree_end(pair.reference)))
                 yield Problem(
@@ -74,7 +77,9 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     related=alignment.reference.location(pair.reference.line),
                 )
             elif pair.translation is not None and pair.translation.heading is not None:
-                if _within(pair.translation, extra_spans):
+                if _within(pair.translation, extra_spans) or _keeps_source_anchor(
+                    alignment, pair.translation
+                ):
                     continue
                 extra_spans.append((pair.translation.line, _subtree_end(pair.translation)))
                 yield Problem(
@@ -256,13 +261,41 @@ def _generated_anchors(document: Document) -> dict[int, frozenset[str]]:
 def _anchor_of_another_source_heading(alignment: Alignment, anchor: str) -> bool:
     """The id keeps the anchor of a source heading the alignment put elsewhere, and no other
     heading of the translation claims it."""
-    claims = sum(
-        1
-        for section in alignment.translation.sections
-        if section.heading and section.heading.anchor == anchor
-    )
-    return claims == 1 and any(
+    return _claims(alignment.translation, anchor) == 1 and any(
         anchor in anchors for anchors in _generated_anchors(alignment.reference).values()
+    )
+
+
+def _claims(document: Document, anchor: str) -> int:
+    """How many headings of the page have this anchor, explicit or generated."""
+    return sum(
+        1
+        for section in document.sections
+        if section.heading
+        and (
+            section.heading.anchor == anchor
+            or section.heading.anchor is None
+            and anchor in anchor_variants(rendered_text(section.heading.text))
+        )
+    )
+
+
+def _keeps_source_anchor(alignment: Alignment, section: Section) -> bool:
+    """An unpaired translated section whose id is a source heading's anchor: it is that section,
+    placed where the alignment could not follow (a glossary sorted in the translation's alphabet),
+    not an extra one."""
+    anchor = section.heading.anchor if section.heading else None
+    return anchor is not None and _anchor_of_another_source_heading(alignment, anchor)
+
+
+def _kept_elsewhere(alignment: Alignment, section: Section) -> bool:
+    """An unpaired source section that a translated heading keeps by its anchor, as an explicit id."""
+    anchors = _generated_anchors(alignment.reference).get(id(section), frozenset())
+    return any(
+        other.heading is not None
+        and other.heading.anchor in anchors
+        and _claims(alignment.translation, other.heading.anchor) == 1
+        for other in alignment.translation.sections
     )
 
 
