@@ -11,10 +11,11 @@ from .cache import Cache
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
 from .model import SEVERITIES, ReportContext
+from .paths import printable
 from .pipeline import check_paths
 from .report import AUTO, FORMATS, resolve
 from .rules import RULES
-from .scope import project_root
+from .scope import cache_root
 
 EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 WRITE_SLICE = 1 << 20  # characters
@@ -243,7 +244,7 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
         fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [],
     )
-    rendered = report.render(diagnostics, context)
+    rendered = printable(report.render(diagnostics, context))  # file names that are not UTF-8
     for start in range(
         0, len(rendered), WRITE_SLICE
     ):  # encoding a whole site's report at once would double it in memory
@@ -273,7 +274,7 @@ def _cache(arguments, config: Config) -> Cache | None:
     if arguments.no_cache:
         return None
     return Cache(
-        arguments.cache_dir or cache.default_directory(project_root(arguments.paths, config.path)),
+        arguments.cache_dir or cache.default_directory(cache_root(arguments.paths, config.path)),
         config,
     )
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import langid, langtags, parallel, suppress
+from . import langid, langtags, limits, parallel, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
@@ -20,6 +20,9 @@ from .scope import find_scope, focus
 from .sections import build_document
 
 PARSE_ERROR = "parse-error"
+TOO_SLOW = (
+    "checking this file and its translations took more than {:g} s of processor time; skipped"
+)
 YOUNG_COLLECTION_THRESHOLD = (
     50_000  # allocations between garbage collections; Python's default is 700
 )
@@ -193,11 +196,20 @@ def check_group(
     cached = cache.load(key) if cache else None
     if cached is not None:
         return cached
-    diagnostics = [
-        d
-        for d in _check_contents(group, contents, config, reported)
-        if reported is None or d.path in reported
-    ]
+    try:
+        with limits.processor_time(limits.GROUP_SECONDS):
+            checked = _check_contents(group, contents, config, reported)
+    except limits.TimeLimit:
+        return [  # not cached: another machine may finish it
+            _parse_error(
+                source.display_path,
+                source.language,
+                ParseError(1, TOO_SLOW.format(limits.GROUP_SECONDS)),
+            )
+            for source in group.files.values()
+            if reported is None or source.display_path in reported
+        ]
+    diagnostics = [d for d in checked if reported is None or d.path in reported]
     if cache:
         cache.store(key, diagnostics)
     return diagnostics
@@ -217,6 +229,7 @@ def _check_contents(
         if error:
             diagnostics.append(_parse_error(source.display_path, source.language, error))
             continue
+        assert text is not None, "decode_text gives the text or why there is none"
         document = build_document(source, parse_text(text, source))
         diagnostics.extend(
             _parse_error(document.path, document.language, e) for e in document.errors

@@ -155,7 +155,7 @@ def _swallowed(alignment: Alignment) -> Swallowed | None:
 
 def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
     fence = alignment.translation.unclosed_fence
-    assert fence is not None
+    assert fence is not None, "called only for a translation with an unclosed fence"
     lost = [
         pair.reference
         for pair in alignment.pairs[swallowed.start :]
