@@ -46,7 +46,14 @@ def check_paths(
     shard: tuple[int, int] | None = None,
 ) -> Result:
     """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
-    scope = find_scope(paths, config.path, config.layout, config.source)
+    scope = find_scope(
+        paths,
+        config.path,
+        config.layout,
+        config.source,
+        config.exclude,
+        config.respect_gitignore,
+    )
     targets = {display_path(path) for path in scope.targets}
     groups, unplaced = group_sources(scope.sources, config.source)
     source_language = _site_source_language(config.source, scope.languages)
@@ -184,10 +191,23 @@ def _check_task(
 
 
 def check_group(
-    group: Group, config: Config, reported: frozenset[str] | None = None, cache: Cache | None = None
+    group: Group,
+    config: Config,
+    reported: frozenset[str] | None = None,
+    cache: Cache | None = None,
+    buffers: dict[str, bytes] | None = None,
 ) -> list[Diagnostic]:
-    """The diagnostics of one group's reported files (all its files when `reported` is None)."""
-    contents = {source.display_path: read_bytes(source) for source in group.files.values()}
+    """The diagnostics of one group's reported files (all its files when `reported` is None).
+
+    `buffers` (display path -> content) stand in for files on disk: an editor's unsaved text.
+    """
+    buffers = buffers or {}
+    contents = {
+        source.display_path: buffers[source.display_path]
+        if source.display_path in buffers
+        else read_bytes(source)
+        for source in group.files.values()
+    }
     key = (
         cache.key(group, contents, reported if reported is not None else frozenset(contents))
         if cache
@@ -263,6 +283,7 @@ def _stamp(problem: Problem, rule: str, severity: str, languages: dict[str, str]
         problem.message,
         problem.language or languages.get(problem.path),
         problem.related,
+        problem.fix,
     )
 
 

@@ -52,7 +52,7 @@ from fnmatch import fnmatchcase
 
 import yaml
 
-from .. import langid, langtags
+from .. import fixes, langid, langtags
 from ..model import AlignedGroup, Document, FrontMatterEntry, Problem
 from ..prose import SOURCE_ONLY_KEYS, TRANSLATION_ONLY_KEYS, is_machine_value, strip_non_prose
 
@@ -130,6 +130,9 @@ def _check_translation(
             f"text; write {reference.front_matter.delimiter!r} on lines "
             f"{document.front_matter.line} and {document.front_matter.end_line}",
             related=reference.location(reference.front_matter.line),
+            fix=fixes.restore_delimiters(
+                document, document.front_matter, reference.front_matter.delimiter
+            ),
         )
     for key, wanted in theirs.items():
         related = reference.location(wanted.line)
@@ -143,6 +146,9 @@ def _check_translation(
                 f"front-matter key {renamed[key]!r} must stay {key!r} as in the source "
                 f"(line {wanted.line}): keys are never translated; rename it",
                 related=related,
+                fix=fixes.rename_key(
+                    document, ours[renamed[key]].line, reference, wanted.line, group.documents
+                ),
             )
         elif found is None:
             line, where = _insertion_point(document, theirs, key)
@@ -167,6 +173,13 @@ def _check_translation(
                 f"front-matter {key!r} must be the same as in the source: change "
                 f"{_short(found.value)} to {_short(wanted.value)}",
                 related=related,
+                fix=fixes.copy_entry(
+                    document,
+                    found.line,
+                    reference,
+                    wanted.line,
+                    safe=key in group.configured_identical_keys,
+                ),
             )
         elif (
             source_is_english

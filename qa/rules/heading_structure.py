@@ -35,6 +35,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import fixes
 from ..model import AlignedGroup, Alignment, Document, Problem, Section, SectionPair
 from ..slug import anchor_variants, github, page_anchors, rendered_text
 
@@ -174,6 +175,7 @@ def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
         fence.line,
         message,
         related=alignment.reference.location(_reference_fence_line(fence.fence_line, swallowed)),
+        fix=fixes.lengthen_fence(alignment.translation, fence),
     )
 
 
@@ -235,6 +237,9 @@ def _broken_id(alignment: Alignment, ours: Section, theirs: Section) -> Problem 
         f"add {{#{theirs.heading.anchor}}} at the end of the heading",
         column=len(line_text.rstrip()) + 1 if line_text.strip() else 1,
         related=alignment.reference.location(theirs.line),
+        fix=fixes.restore_anchor(
+            alignment.translation, ours.line, alignment.reference, theirs.line
+        ),
     )
 
 
