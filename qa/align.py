@@ -167,7 +167,9 @@ def section_anchors(section: Section) -> Anchors:
         shape=tuple(sum(1 for block in blocks if block.kind == kind) for kind in BLOCK_KINDS),
         subsections=len(section.children),
         names=frozenset(NAME.findall(section.heading.text)) if section.heading else frozenset(),
-        slugs=slug.anchor_variants(section.heading.text) if section.heading else frozenset(),
+        slugs=slug.anchor_variants(slug.rendered_text(section.heading.text))
+        if section.heading
+        else frozenset(),
     )
 
 

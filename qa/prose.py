@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 from .model import Document
 
@@ -16,6 +17,21 @@ FILE_NAME = re.compile(
     r"(?<![\w/])[\w./-]*[\w-]" + FILE_EXTENSION.pattern + r"(?:#[\w-]*)?", re.I
 )  # with its folders and anchor
 LANGUAGE_KEYS = frozenset({"lang", "language", "locale"})
+# site machinery, not prose: the front-matter rule's defaults (fnmatch patterns)
+SOURCE_ONLY_KEYS = (
+    "reviewers",
+    "cSpell:*",
+    "cspell:*",
+    "link_check_*",
+)  # review, spell and link tools
+TRANSLATION_ONLY_KEYS = ("default_lang_commit", "drifted_from_default", "translationKey")
+MACHINE_VALUE = re.compile(
+    r"(?=[a-f]*\d)[0-9a-f]{7,40}"  # a commit
+    r"|\d{4}-\d\d-\d\d(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"  # a date
+    r"|[+-]?\d+(?:[.,]\d+)*"  # a number, a version
+    r"|(?:\.{0,2}/|[a-z][a-z0-9+.-]*://)\S*"  # a path, a URL
+    r"|[\w.-]+/[\w./-]*|[\w-]+\.(?:md|mdx|html?|png|jpe?g|svg|gif|webp|ya?ml|json)"  # a file
+)
 
 
 @dataclass(frozen=True)
@@ -53,11 +69,26 @@ def _blank(match: re.Match) -> str:
     return " " * len(match.group(0))
 
 
+def is_machinery_key(key: str) -> bool:
+    return any(fnmatchcase(key, pattern) for pattern in SOURCE_ONLY_KEYS + TRANSLATION_ONLY_KEYS)
+
+
+def is_machine_value(value: str) -> bool:
+    """A commit hash, a date, a number, a path or a URL: not text to translate."""
+    return MACHINE_VALUE.fullmatch(value.strip()) is not None
+
+
 def prose_blocks(document: Document, identical_keys: frozenset[str]) -> Iterator[ProseBlock]:
     """Front-matter values that are translated, then the body's prose blocks, each at its file line."""
     if document.front_matter:
         for key, entry in document.front_matter.entries.items():
-            if key in identical_keys or key in LANGUAGE_KEYS or not isinstance(entry.value, str):
+            if (
+                key in identical_keys
+                or key in LANGUAGE_KEYS
+                or not isinstance(entry.value, str)
+                or is_machinery_key(key)
+                or is_machine_value(entry.value)
+            ):
                 continue
             yield ProseBlock(
                 entry.line, strip_non_prose(entry.value.replace("\n", " ")), "front-matter", key

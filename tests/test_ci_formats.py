@@ -27,7 +27,7 @@ def test_github_format_annotates_each_diagnostic(corpus, glossqa):
     run = glossqa("check", "--format", "github", ".")
     assert run.lines == [
         "::error file=sv/a.md,line=6,col=4,title=link-targets::this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)",
-        "::error file=sv/a.md,line=8,col=1,title=heading-structure::heading level 3 differs from the reference's level 2 (## B) (reference: en/a.md:8)",
+        "::error file=sv/a.md,line=8,col=1,title=heading-structure::heading level 3 should be 2, as the source heading ## B (source line 8): write it with ## (reference: en/a.md:8)",
         "::warning file=sv/a.md,line=10,col=1,title=untranslated::'Soft Sell' is left in English in this paragraph: listed term 'Soft Sell'",
     ]
     assert run.code == 1

@@ -223,7 +223,8 @@ def test_mangled_front_matter_delimiters_are_one_diagnostic_and_keys_are_still_c
             "sv/guide.md",
             1,
             "front-matter",
-            "front matter is delimited by '- - -', not '---': Markdown renders it as a rule and body text",
+            "front matter is delimited by '- - -', not '---': Markdown shows it as a rule and "
+            "body text; write '---' on lines 1 and 4",
             "en/guide.md",
             1,
         ),
@@ -231,7 +232,7 @@ def test_mangled_front_matter_delimiters_are_one_diagnostic_and_keys_are_still_c
             "sv/guide.md",
             3,
             "front-matter",
-            "front-matter 'keywords' must stay identical to the reference: 'guider' is not 'guide'",
+            "front-matter 'keywords' must be the same as in the source: change 'guider' to 'guide'",
             "en/guide.md",
             3,
         ),
@@ -244,17 +245,25 @@ def test_translated_key_name_is_one_diagnostic_at_its_line(corpus, glossqa):
             "sv/guide.md",
             3,
             "front-matter",
-            "front-matter key 'nyckelord' stands where the reference has 'keywords'; "
-            "keys are not translated",
+            "front-matter key 'nyckelord' must stay 'keywords' as in the source (line 3): "
+            "keys are never translated; rename it",
             "en/guide.md",
             3,
         ),
     ]
 
 
-def test_missing_key_is_reported_at_the_start_of_the_front_matter(corpus, glossqa):
+def test_missing_key_is_reported_where_it_goes(corpus, glossqa):
     assert check(corpus, glossqa, SV_LINES) == [
-        ("sv/guide.md", 1, "front-matter", "missing front-matter key 'keywords'", "en/guide.md", 3),
+        (
+            "sv/guide.md",
+            3,
+            "front-matter",
+            "front-matter key 'keywords' is missing: copy it from the source (line 3) and insert "
+            "it before line 3, the closing '---'",
+            "en/guide.md",
+            3,
+        ),
     ]
 
 

@@ -35,18 +35,25 @@ def test_missing_changed_and_untranslated_keys(corpus, glossqa):
         if d["rule"] == "front-matter"
     ]
     assert found == [
-        ("sv/a.md", 1, "missing front-matter key 'description'", {"path": "en/a.md", "line": 4}),
         (
             "sv/a.md",
             2,
-            "front-matter 'title' is identical to the English source; translate it",
+            "front-matter 'title' is still the English source's text: translate it",
             {"path": "en/a.md", "line": 2},
         ),
         (
             "sv/a.md",
             3,
-            "front-matter 'keywords' must stay identical to the reference: 'Affärer' is not 'Business,Marketing'",
+            "front-matter 'keywords' must be the same as in the source: change 'Affärer' to "
+            "'Business,Marketing'",
             {"path": "en/a.md", "line": 3},
+        ),
+        (
+            "sv/a.md",
+            4,
+            "front-matter key 'description' is missing: copy it from the source (line 4) and "
+            "insert it before line 4, the closing '---'",
+            {"path": "en/a.md", "line": 4},
         ),
     ]
 
@@ -70,8 +77,8 @@ def test_key_shared_by_all_siblings_but_one_must_stay_identical(corpus, glossqa)
         (
             "fi/a.md",
             3,
-            "front-matter 'icon' must stay identical to the reference: "
-            "'material/kirja' is not 'material/book'",
+            "front-matter 'icon' must be the same as in the source: "
+            "change 'material/kirja' to 'material/book'",
             {"path": "en/a.md", "line": 3},
         )
     ]
@@ -101,3 +108,145 @@ def test_configured_identical_key_is_checked_against_the_consensus(corpus, gloss
     run = glossqa("check", "--format", "json", ".")
     found = [(d["path"], d["line"]) for d in run.json if d["rule"] == "front-matter"]
     assert found == [("de/a.md", 3)]
+
+
+def front_matter_problems(run) -> list[tuple]:
+    return [(d["path"], d["line"], d["message"]) for d in run.json if d["rule"] == "front-matter"]
+
+
+def test_site_machinery_keys_are_neither_missing_renamed_nor_prose(corpus, glossqa):
+    """OpenTelemetry: the source keeps spell-checker words and reviewers, translations record the
+    English commit they follow; none of it is drift or English prose."""
+    corpus(
+        {
+            "en/a.md": "---\ntitle: Soft sell\nreviewers: [ada]\ncSpell:ignore: otelcol\n"
+            "weight: 10\n---\n\n# Soft sell\n\nText.\n",
+            "sv/a.md": "---\ntitle: Mjuk försäljning\n"
+            "default_lang_commit: 1ececa0615b64c5dfd93fd6393f3e4052e0cc496 # patched\n"
+            "drifted_from_default: file not found\ncSpell:ignore: otelcol mjuk\nweight: 10\n"
+            "---\n\n# Mjuk försäljning\n\nText på svenska om att sälja.\n",
+            "fi/a.md": "---\ntitle: Pehmeä myynti\ntranslationKey: soft-sell\n"
+            "default_lang_commit: d638c386\nweight: 10\n---\n\n# Pehmeä myynti\n\nTekstiä.\n",
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == []
+    assert [d for d in run.json if d["rule"] == "untranslated" and d["line"] <= 7] == []
+
+
+def test_machinery_keys_are_options_of_the_rule(corpus, glossqa):
+    files = {
+        "en/a.md": "---\ntitle: Soft sell\nowner: ada\n---\n\n# Soft sell\n\nText.\n",
+        "sv/a.md": "---\ntitle: Mjuk försäljning\n---\n\n# Mjuk\n\nText.\n",
+    }
+    corpus(files)
+    assert front_matter_problems(glossqa("check", "--isolated", "--format", "json", ".")) == [
+        (
+            "sv/a.md",
+            3,
+            "front-matter key 'owner' is missing: copy it from the source (line 3) and insert it "
+            "before line 3, the closing '---'",
+        )
+    ]
+    corpus({"rules.yaml": "rules:\n  front-matter:\n    source-only-keys: [owner]\n"})
+    assert front_matter_problems(glossqa("check", "--format", "json", ".")) == []
+
+
+def test_a_title_kept_in_english_is_reported_only_when_it_reads_as_english_prose(corpus, glossqa):
+    kept = {
+        "ja": "Getting Started",
+        "fr": "Idempotence",
+        "de": "JavaScript",
+        "es": "@astrojs/vue",
+        "it": "ERR_INVALID_ARG_TYPE",
+        "pt": "OpenTelemetry Demo Chart",
+        "sv": "DevSecOps",
+        "nl": "Node.js",
+        "id": "End-Of-Life",
+    }
+    files = {}
+    for language, title in kept.items():
+        files[f"en/{language}.md"] = article(title, "# Page\n\nText.\n")
+        files[f"{language}/{language}.md"] = article(title, "# Sida\n\nText.\n")
+    corpus(files)
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == [
+        ("ja/ja.md", 2, "front-matter 'title' is still the English source's text: translate it")
+    ]
+
+
+def test_a_defect_of_the_source_is_one_diagnostic_on_the_source(corpus, glossqa):
+    corpus(
+        {
+            "en/a.md": "---\ntitle: Soft sell\nCategory: guide\n---\n\n# Soft sell\n\nText.\n",
+            "sv/a.md": "---\ntitle: Mjuk\ncategory: guide\n---\n\n# Mjuk\n\nText.\n",
+            "fi/a.md": "---\ntitle: Pehmeä\ncategory: guide\n---\n\n# Pehmeä\n\nText.\n",
+            "de/a.md": "---\ntitle: Sanft\ncategory: guide\n---\n\n# Sanft\n\nText.\n",
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == [
+        (
+            "en/a.md",
+            3,
+            "front-matter key 'Category' is 'category' in all 3 translations: "
+            "rename it to 'category' here",
+        )
+    ]
+
+
+def test_a_consensus_value_translated_by_one_sibling_is_not_drift(corpus, glossqa):
+    """Every sibling keeps `linkTitle: Demo Chart` but Japanese translates it: not drift. A
+    configured identical key stays identical, in any script."""
+    files = {
+        f"{language}/a.md": f"---\ntitle: T {language}\nlinkTitle: Demo Chart\nkeywords: chart\n"
+        "---\n\n# T\n\nText.\n"
+        for language in ("en", "sv", "fi", "de")
+    }
+    files["ja/a.md"] = (
+        "---\ntitle: T ja\nlinkTitle: デモチャート\nkeywords: チャート\n---\n\n# T\n\nText.\n"
+    )
+    corpus(files)
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == [
+        (
+            "ja/a.md",
+            4,
+            "front-matter 'keywords' must be the same as in the source: change 'チャート' to 'chart'",
+        )
+    ]
+
+
+def test_an_identifier_in_place_of_a_source_key_is_not_a_translated_key(corpus, glossqa):
+    corpus(
+        {
+            "en/a.md": "---\ntitle: A\nparams:\n  show_banner: true\n---\n\n# A\n\nText.\n",
+            "sv/a.md": "---\ntitle: B\nshow_banner: true\n---\n\n# B\n\nText.\n",
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == [
+        (
+            "sv/a.md",
+            4,
+            "front-matter key 'params' is missing: copy it from the source (line 3) and insert "
+            "it before line 4, the closing '---'",
+        )
+    ]
+
+
+def test_values_are_shown_as_the_front_matter_writes_them(corpus, glossqa):
+    files = {
+        f"{language}/a.md": f"---\ntitle: T {language}\ndate: 2025-10-20\n---\n\n# T\n\nText.\n"
+        for language in ("en", "sv", "fi")
+    }
+    files["de/a.md"] = "---\ntitle: T de\ndate: 2025-10-17\n---\n\n# T\n\nText.\n"
+    corpus(files)
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert front_matter_problems(run) == [
+        (
+            "de/a.md",
+            3,
+            "front-matter 'date' must be the same as in the source: change 2025-10-17 to 2025-10-20",
+        )
+    ]

@@ -12,7 +12,7 @@ def test_text_format_is_sorted_by_path_then_line(corpus, glossqa):
     run = glossqa("check", "--isolated", ".")
     assert run.lines == [
         "sv/a.md:6:4: error link-targets this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)",
-        "sv/a.md:8:1: error heading-structure heading level 3 differs from the reference's level 2 (## B) (reference: en/a.md:8)",
+        "sv/a.md:8:1: error heading-structure heading level 3 should be 2, as the source heading ## B (source line 8): write it with ## (reference: en/a.md:8)",
     ]
     assert run.code == 1
 

@@ -157,7 +157,7 @@ def test_commit_of_a_changed_translation_fails_on_it(configured, pre_commit_home
     git("add", "sv/a.md", cwd=configured)
     ran = pre_commit("run", "glossqa", cwd=configured, home=pre_commit_home)
     assert ran.returncode == 1
-    assert "sv/a.md:8:1: error heading-structure heading level 3 differs" in ran.stdout
+    assert "sv/a.md:8:1: error heading-structure heading level 3 should be 2" in ran.stdout
     assert "fi/a.md" not in ran.stdout
 
 

@@ -95,11 +95,15 @@ async def test_open_publishes_the_files_diagnostics_with_rule_link_and_reference
     assert diagnostic.code == "heading-structure"
     assert diagnostic.source == "glossqa"
     assert diagnostic.severity == types.DiagnosticSeverity.Error
-    assert diagnostic.message == "heading id (none) differs from the reference's {#setup}"
-    assert diagnostic.range.start == types.Position(line=HEADING_LINE, character=0)
-    assert diagnostic.range.end == types.Position(
+    assert diagnostic.message == (
+        "heading has no id: the source heading ## Setup (source line 6) has the id #setup, "
+        "which links use; add {#setup} at the end of the heading"
+    )
+    # at the end of the heading, where the id goes
+    assert diagnostic.range.start == types.Position(
         line=HEADING_LINE, character=len("## Installation")
     )
+    assert diagnostic.range.end == diagnostic.range.start
     assert diagnostic.code_description.href.endswith("README.md#heading-structure")
     [related] = diagnostic.related_information
     assert related.location.uri == (site / "en/a.md").as_uri()

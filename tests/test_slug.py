@@ -16,3 +16,30 @@ def test_hexo_keeps_case_and_joins_punctuation_runs():
 
 def test_fragments_are_percent_decoded():
     assert normalize_fragment("#%E4%BB%80%E4%B9%88") == "什么"
+
+
+def test_headings_are_slugified_as_rendered():
+    from qa.slug import rendered_text
+
+    assert rendered_text("[Go](/docs/languages/go/)") == "Go"
+    assert rendered_text("`CSPELL` check {.notranslate lang=en}") == "CSPELL check"
+    assert rendered_text("{verb} {object}") == "{verb} {object}"  # no attribute block
+    assert "verb-object" in anchor_variants(rendered_text("{verb} {object}"))
+
+
+def test_repeated_anchors_are_numbered_and_explicit_ids_take_their_name():
+    from qa.slug import page_anchors
+
+    anchors = page_anchors(
+        [
+            ("Dependencies", "example-app-dependencies"),
+            ("Dependencies", None),
+            ("Further reading", None),
+            ("Further reading", None),
+        ]
+    )
+    assert anchors[0] == {"example-app-dependencies"}
+    assert "dependencies" in anchors[1]
+    assert "further-reading" in anchors[2]
+    assert {"further-reading-1", "further-reading_1"} <= anchors[3]
+    assert "further-reading" not in anchors[3]

@@ -4,33 +4,45 @@ Sections are aligned by what translation leaves alone (level, explicit ids, link
 inline code, block shape), so each defect is one diagnostic, not a cascade:
 
 - a missing section, at the line where it belongs, naming the reference's heading;
-- an extra section;
-- a section that moved, at its heading, naming where the reference has it;
-- a heading whose level or explicit id (`{#id}`) changed;
+- an extra section (not one whose id keeps a source heading's anchor: that section is there, where
+  the alignment could not follow it);
+- a section that moved, at its heading, naming where the reference has it (not in a glossary that
+  each language keeps in its own alphabetical order);
+- a heading whose level changed;
+- a heading id (`{#id}`) that breaks the source's anchor: one that differs from the source's explicit
+  id, or, when the source has none, from the anchor the generator derives from the source heading
+  (`## Install using Helm` is `#install-using-helm`; a repeated heading `#further-reading-1`).
+  Keeping that English anchor in a translated heading is right (OpenTelemetry, CNCF do it);
 - a broken code fence (one that lost a backtick, so it never closes or every later fence pairs with
   the wrong one), once, at the broken fence, for all the sections it swallows.
 
-Fails (reference `en/a.md` has `## Setup {#setup}` then `## Usage`):
+Fails (reference `en/a.md` has `## Setup {#setup}`, `## Usage` then `## Next steps`):
 
     ## Installation {#install}
     ### Utilisation
+    ## Étapes suivantes {#etapes}
 
 Passes:
 
     ## Installation {#setup}
     ## Utilisation
+    ## Étapes suivantes {#next-steps}
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import fixes
 from ..align import merge_point
-from ..model import AlignedGroup, Alignment, Problem, Section, SectionPair
+from ..model import AlignedGroup, Alignment, Document, Problem, Section, SectionPair
+from ..slug import anchor_variants, github, page_anchors, rendered_text
 
 ID = "heading-structure"
+MIN_SORTED_SIBLINGS = 8
+SORTED_SHARE = 0.9  # adjacent titles in order: a few entries out of place still make a sorted list
 SEVERITY = "error"
 OPTIONS: dict = {}
 
@@ -56,12 +68,16 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             elif pair.reference is not None and pair.translation is not None:
                 yield from _compare_headings(alignment, pair, moved_spans)
             elif pair.reference is not None and pair.reference.heading is not None:
-                if _within(pair.reference, missing_spans):
+                if _within(pair.reference, missing_spans) or _kept_elsewhere(
+                    alignment, pair.reference
+                ):
                     continue
                 missing_spans.append((pair.reference.line, _subtree_end(pair.reference)))
                 yield _missing(alignment, index, pair.reference, unpaired)
             elif pair.translation is not None and pair.translation.heading is not None:
-                if _within(pair.translation, extra_spans):
+                if _within(pair.translation, extra_spans) or _keeps_source_anchor(
+                    alignment, pair.translation
+                ):
                     continue
                 extra_spans.append((pair.translation.line, _subtree_end(pair.translation)))
                 yield Problem(
@@ -126,7 +142,7 @@ def _compare_headings(
     if ours is None or theirs is None or ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
-    if pair.moved and not _within(ours, moved_spans):
+    if pair.moved and not _within(ours, moved_spans) and not _alphabetical(alignment, ours, theirs):
         moved_spans.append((ours.line, _subtree_end(ours)))
         yield Problem(
             path,
@@ -139,24 +155,13 @@ def _compare_headings(
         yield Problem(
             path,
             ours.line,
-            f"heading level {ours.level} differs from the reference's level {theirs.level} "
-            f"({_describe(theirs)})",
+            f"heading level {ours.level} should be {theirs.level}, as the source heading "
+            f"{_describe(theirs)} (source line {theirs.line}): write it with {'#' * theirs.level}",
             related=related,
         )
-    if theirs.heading.anchor != ours.heading.anchor and (
-        theirs.heading.anchor or ours.heading.anchor
-    ):
-        yield Problem(
-            path,
-            ours.line,
-            f"heading id {_anchor(ours)} differs from the reference's {_anchor(theirs)}",
-            related=related,
-            fix=fixes.restore_anchor(
-                alignment.translation, ours.line, alignment.reference, theirs.line
-            )
-            if ours.heading.anchor is None
-            else None,
-        )
+    broken_id = _broken_id(alignment, ours, theirs)
+    if broken_id is not None:
+        yield broken_id
 
 
 @dataclass(frozen=True)
@@ -230,9 +235,130 @@ def _describe(section: Section) -> str:
     return f"{'#' * section.level} {section.heading.text if section.heading else ''}"
 
 
-def _anchor(section: Section) -> str:
+def _broken_id(alignment: Alignment, ours: Section, theirs: Section) -> Problem | None:
+    """A translation's heading id that breaks the source's anchor: links to the source's explicit id,
+    or to the anchor the generator derives from the source heading, no longer reach the section.
+    An explicit id equal to that generated anchor keeps it (OpenTelemetry, CNCF)."""
+    assert ours.heading is not None and theirs.heading is not None
+    promised = (
+        frozenset({theirs.heading.anchor})
+        if theirs.heading.anchor
+        else _generated_anchors(alignment.reference).get(id(theirs), frozenset())
+    )
+    source = f"the source heading {_describe(theirs)} (source line {theirs.line})"
+    line_text = (
+        alignment.translation.lines[ours.line - 1]
+        if ours.line <= len(alignment.translation.lines)
+        else ""
+    )
+    if ours.heading.anchor is not None:
+        if ours.heading.anchor in promised or not promised:
+            return None
+        if _anchor_of_another_source_heading(alignment, ours.heading.anchor):
+            return None  # the section is misplaced, not its id
+        wanted = _preferred(promised, theirs.heading.text)
+        where = line_text.rfind("{#")
+        where = where if where >= 0 else line_text.find(ours.heading.anchor)
+        keeps = "has the id" if theirs.heading.anchor else "has the anchor"
+        return Problem(
+            alignment.translation.path,
+            ours.line,
+            f"heading id {{#{ours.heading.anchor}}} breaks links to this section: {source} "
+            f"{keeps} #{wanted}; write {{#{wanted}}}",
+            column=where + 1 if where >= 0 else 1,
+            related=alignment.reference.location(theirs.line),
+        )
+    if theirs.heading.anchor is None or theirs.heading.anchor in anchor_variants(
+        rendered_text(ours.heading.text)
+    ):
+        return None
+    return Problem(
+        alignment.translation.path,
+        ours.line,
+        f"heading has no id: {source} has the id #{theirs.heading.anchor}, which links use; "
+        f"add {{#{theirs.heading.anchor}}} at the end of the heading",
+        column=len(line_text.rstrip()) + 1 if line_text.strip() else 1,
+        related=alignment.reference.location(theirs.line),
+        fix=fixes.restore_anchor(
+            alignment.translation, ours.line, alignment.reference, theirs.line
+        ),
+    )
+
+
+_ANCHORS_OF: dict[int, tuple[Document, dict[int, frozenset[str]]]] = {}
+
+
+def _generated_anchors(document: Document) -> dict[int, frozenset[str]]:
+    """The anchors each heading of the source may get, numbered where a heading repeats; once per source."""
+    cached = _ANCHORS_OF.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    headed = [(id(section), section.heading) for section in document.sections if section.heading]
+    anchors = dict(
+        zip(
+            (key for key, _ in headed),
+            page_anchors((heading.text, heading.anchor) for _, heading in headed),
+        )
+    )
+    _ANCHORS_OF.clear()
+    _ANCHORS_OF[id(document)] = (document, anchors)
+    return anchors
+
+
+def _anchor_of_another_source_heading(alignment: Alignment, anchor: str) -> bool:
+    """The id keeps the anchor of a source heading the alignment put elsewhere, and no other
+    heading of the translation claims it."""
+    return _claims(alignment.translation, anchor) == 1 and any(
+        anchor in anchors for anchors in _generated_anchors(alignment.reference).values()
+    )
+
+
+def _claims(document: Document, anchor: str) -> int:
+    """How many headings of the page have this anchor, explicit or generated."""
+    return sum(
+        1
+        for section in document.sections
+        if section.heading
+        and (
+            section.heading.anchor == anchor
+            or section.heading.anchor is None
+            and anchor in anchor_variants(rendered_text(section.heading.text))
+        )
+    )
+
+
+def _keeps_source_anchor(alignment: Alignment, section: Section) -> bool:
+    """An unpaired translated section whose id is a source heading's anchor: it is that section,
+    placed where the alignment could not follow (a glossary sorted in the translation's alphabet),
+    not an extra one."""
     anchor = section.heading.anchor if section.heading else None
-    return f"{{#{anchor}}}" if anchor else "(none)"
+    return anchor is not None and _anchor_of_another_source_heading(alignment, anchor)
+
+
+def _kept_elsewhere(alignment: Alignment, section: Section) -> bool:
+    """An unpaired source section that a translated heading keeps by its anchor, as an explicit id."""
+    anchors = _generated_anchors(alignment.reference).get(id(section), frozenset())
+    return any(
+        other.heading is not None
+        and other.heading.anchor in anchors
+        and _claims(alignment.translation, other.heading.anchor) == 1
+        for other in alignment.translation.sections
+    )
+
+
+def _preferred(anchors: frozenset[str], text: str) -> str:
+    """The anchor to suggest: GitHub's, as Hugo and Docusaurus also write it, else the plainest."""
+    github_anchor = github(rendered_text(text))
+    return min(
+        anchors,
+        key=lambda anchor: (
+            not anchor.startswith(github_anchor),
+            anchor != anchor.lower(),
+            "_" in anchor,
+            len(anchor),
+            anchor,
+        ),
+    )
 
 
 def _subtree_end(section: Section) -> int:
@@ -300,3 +426,27 @@ def _previous_reference_line(pairs: list[SectionPair], index: int) -> int:
         if pair.reference is not None:
             return pair.reference.line
     return 1
+
+
+def _alphabetical(alignment: Alignment, ours: Section, theirs: Section) -> bool:
+    """A glossary that each language keeps in its own alphabetical order: a section sits where its
+    translated title sorts, which is not where the source's sorts; that move is on purpose."""
+    return _in_sorted_siblings(alignment.reference, theirs) and _in_sorted_siblings(
+        alignment.translation, ours
+    )
+
+
+def _in_sorted_siblings(document: Document, section: Section) -> bool:
+    parent = next(
+        (s for s in document.sections if any(child is section for child in s.children)), None
+    )
+    if parent is None or len(parent.children) < MIN_SORTED_SIBLINGS:
+        return False
+    titles = [_sort_key(child.heading.text) for child in parent.children if child.heading]
+    in_order = sum(first <= second for first, second in zip(titles, titles[1:]))
+    return in_order >= SORTED_SHARE * (len(titles) - 1)
+
+
+def _sort_key(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", rendered_text(text).casefold())
+    return "".join(character for character in folded if not unicodedata.combining(character))
