@@ -1,20 +1,40 @@
 """untranslated: English left in the prose of a translated file.
 
-Three findings, each at the line where the translator fixes it, each saying why it fired:
+Each finding is at the line where the translator fixes it and says why it fired:
 
 - an English phrase inside a translated sentence ("Förstå Soft Selling"), found with no list: its
-  words are common in English and rare in the file's language (word-frequency evidence, qa/langid.py);
+  words are common in English and rare in the file's language (word-frequency evidence, qa/langid.py),
+  also between the characters of Chinese, Japanese and Korean sentences;
+- an English sentence left in a translated paragraph: the phrases of one sentence are one
+  diagnostic quoting the sentence, and a listed term inside it is reported with it;
 - a block (paragraph, list item, table cell, heading, front-matter value) left in English, or copied
-  unchanged from the English source; a file whose blocks are mostly English gets one diagnostic;
+  unchanged from the English source; a file whose blocks are mostly English gets one diagnostic
+  for the file, which counts the other findings folded into it;
 - a term from the project's `terms` list, in any letter case and inflection ("Soft Sell" finds
   "Soft Selling").
 
-Quiet about what legitimately stays English: code, inline code, URLs, file names and link targets
-are never searched, nor keys that must stay identical; acronyms and words both languages share
-("online", "humor") are not evidence; a phrase most other translations keep too (`name-share`), or
-whose only clear English words are capitalised names joined by the translation's own words ("Signal
-a Molly"), is a name, and so are words the English source capitalises mid-sentence; `keep` lists,
-per language or `"*"` for all, terms that stay English.
+Quiet about what localization teams keep in English on purpose:
+
+- code, inline code, URLs, file names, link targets, keys that must stay identical, and front-matter
+  values that are site machinery (commit hashes, dates, numbers, paths);
+- a gloss: the English term in parentheses right after the native one, ASCII or full-width
+  (`모놀리식 애플리케이션(monolithic application)`, `拉取请求（pull request）`); the same English
+  in running text is still reported (`glosses: false` reports glosses too);
+- names: capitalised multi-word names in running text ("Apache Kafka Streams"), quoted UI labels
+  ("Save Changes"), a heading that names the page's command (tldr's `# docker compose stop`), an
+  identifier with a native suffix or particle attached (`grpc-health-probe는`, `Kubernetes'in`), a
+  hyphenated identifier (`kube-state-metrics`); words the English source capitalises mid-sentence;
+  a capitalised phrase most other translations keep too (`name-share`, never for lowercase prose
+  or a listed term); capitalised names joined by the translation's own words ("Signal a Molly");
+- acronyms and words both languages share ("online", "humor");
+- `keep` lists, per language or `"*"` for all, terms that stay English; a link whose text is the
+  term and whose target is the term's own page (`[service mesh](/docs/service-mesh/)`) keeps it.
+
+The site's own conventions are learned: a term one language keeps in English in `convention-files`
+or more files is reported once, as `info`, with the count and the `keep:` line to paste into
+rules.yaml, instead of once per occurrence (`conventions: false` turns this off).
+
+Prose in another language than English is left to `declared-language`.
 
 Fails (`sv/soft-sell.md`):
 
@@ -28,10 +48,13 @@ Passes:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from .. import langid, langtags
-from ..model import AlignedGroup, Document, Problem
+from ..model import AlignedGroup, Diagnostic, Document, Problem
 from ..prose import ProseBlock, column_of, prose_blocks
 
 ID = "untranslated"
@@ -43,8 +66,43 @@ OPTIONS = {
     "min-words": 2,
     "name-share": 0.5,
     "mostly-english": 0.5,
+    "glosses": True,
+    "conventions": True,
+    "convention-files": 5,
 }
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]")
+OPENING_PARENTHESES, CLOSING_PARENTHESES = "(（", ")）"
+QUOTES = {
+    '"': '"',
+    "'": "'",
+    "“": "”",
+    "”": "”",
+    "„": "“",
+    "‘": "’",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+    "`": "`",
+}
+MACHINERY_VALUE = re.compile(
+    r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
+)  # hashes, dates, numbers, paths, versions: not prose
+GLOSS_WORDS = 8  # a gloss is a term, not a sentence
+SENTENCE_QUOTED = 80  # characters of an English sentence quoted in its diagnostic
+PHRASE = re.compile(r"^'(.+?)' is left in English")
+TERM_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Finding:
+    start: int
+    end: int
+    phrase: str
+    reason: str
+    listed: bool = False
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
@@ -54,10 +112,10 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         if group.reference and langtags.is_english(group.reference.language)
         else None
     )
-    source_prose = list(prose_blocks(source, group.identical_keys)) if source else []
+    source_prose = list(_prose(source, group.identical_keys)) if source else []
     source_text = "\n".join(b.text for b in source_prose if b.kind != "heading")
     names = _source_names(source_text)
-    blocks = {d.path: list(prose_blocks(d, group.identical_keys)) for d in translated}
+    blocks = {d.path: list(_prose(d, group.identical_keys)) for d in translated}
     english = (
         {d.path: _english_blocks(d, blocks[d.path], names) for d in translated}
         if options["detect"]
@@ -87,35 +145,275 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         }
         others = [text for path, text in kept_text.items() if path != document.path]
         flagged_blocks = english.get(document.path, {})
-        mostly = document.path in mostly_english
-        if mostly:
-            judged = sum(len(b.text.split()) >= 4 for b in blocks[document.path])
-            yield Problem(
-                document.path,
-                min(flagged_blocks),
-                f"{len(flagged_blocks)} of {judged} blocks are left in "
-                f"English; the file looks untranslated",
-                language=document.language,
-            )
+        problems: list[Problem] = []
         for block in blocks[document.path]:
-            if block.line in flagged_blocks and not mostly:
-                yield _english_block(
-                    document, block, flagged_blocks[block.line], source, source_blocks
+            if block.line in flagged_blocks:
+                problems.append(
+                    _english_block(
+                        document, block, flagged_blocks[block.line], source, source_blocks
+                    )
                 )
-            for line, phrase, reason in _phrases(block, document, listed, options, flagged_blocks):
-                if (
-                    phrase.casefold() in keep
-                    or _is_name(phrase, others, options["name-share"])
-                    or _proper_noun_in_source(phrase, source_text)
-                ):
-                    continue
-                yield Problem(
+                continue
+            for offset, text in enumerate(block.text.split("\n")):
+                line = block.line + offset
+                findings = [
+                    finding
+                    for finding in _findings(text, block, document, listed, options)
+                    if not _kept(finding, text, block, document, keep, others, source_text, options)
+                ]
+                problems += _one_per_sentence(findings, text, line, block, document)
+        if document.path in mostly_english:
+            yield _untranslated_file(document, blocks[document.path], flagged_blocks, problems)
+        else:
+            yield from problems
+
+
+def summarize(diagnostics: list[Diagnostic], options: dict) -> list[Diagnostic]:
+    """The site's conventions: a term one language keeps in English in many files is reported once, as info."""
+    if not options["conventions"]:
+        return diagnostics
+    by_term: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
+    for diagnostic in diagnostics:
+        match = PHRASE.match(diagnostic.message)
+        if match and diagnostic.language and "listed term" not in diagnostic.message:
+            term = " ".join(match.group(1).casefold().split())
+            if _term_like(term):
+                by_term[(diagnostic.language, term)].append(diagnostic)
+    folded: set[int] = set()
+    conventions = []
+    for (language, term), found in by_term.items():
+        files = sorted({d.path for d in found})
+        if len(files) < options["convention-files"]:
+            continue
+        folded.update(map(id, found))
+        first = min(found, key=Diagnostic.sort_key)
+        conventions.append(
+            Diagnostic(
+                first.path,
+                first.line,
+                first.column,
+                first.rule,
+                "info",
+                f"{term!r} is kept in English in {len(files)} {langtags.name(language)} files "
+                f"({len(found)} times; this is the first): if that is the team's convention, add "
+                f'to rules.yaml under untranslated: keep: {{{language}: ["{term}"]}}',
+                language,
+            )
+        )
+    kept = [d for d in diagnostics if id(d) not in folded]
+    return sorted(kept + conventions, key=Diagnostic.sort_key)
+
+
+def _term_like(term: str) -> bool:
+    """A term a team may keep ("service mesh"), not a stretch of English prose ("the buyer")."""
+    words = langid.WORD.findall(term)
+    return 0 < len(words) <= TERM_MAX_WORDS and not any(
+        (langid.table("en") or {}).get(word, 0.0) >= langid.FUNCTION_WORD for word in words
+    )
+
+
+def _prose(document: Document, identical_keys: frozenset[str]) -> Iterator[ProseBlock]:
+    for block in prose_blocks(document, identical_keys):
+        if block.kind == "front-matter" and MACHINERY_VALUE.fullmatch(block.text.strip()):
+            continue
+        yield block
+
+
+def _findings(text: str, block: ProseBlock, document: Document, listed, options) -> list[Finding]:
+    found = []
+    if listed:
+        for match in listed.finditer(text):
+            base = _listed_base(match.group(0), options["terms"])
+            found.append(
+                Finding(match.start(), match.end(), match.group(0), f"listed term {base!r}", True)
+            )
+    if options["detect"]:
+        for phrase in langid.english_phrases(text, document.language, options["min-words"]):
+            if any(f.start < phrase.end and phrase.start < f.end for f in found) or _names(phrase):
+                continue
+            found.append(Finding(phrase.start, phrase.end, phrase.phrase, phrase.reason))
+    return sorted(found, key=lambda finding: finding.start)
+
+
+def _kept(
+    finding: Finding,
+    text: str,
+    block: ProseBlock,
+    document: Document,
+    keep: set[str],
+    others: list[str],
+    source_text: str,
+    options: dict,
+) -> bool:
+    phrase = finding.phrase
+    if phrase.casefold() in keep:
+        return True
+    if options["glosses"] and _is_gloss(text, finding, document.language):
+        return True
+    if finding.listed:
+        return False
+    return (
+        _capitalised_name(finding, text, block)
+        or _quoted(text, finding)
+        or _command_heading(block, document)
+        or _identifier(finding)
+        or _linked_to_its_page(document, block, phrase)
+        or (_capitalised(phrase) and _is_name(phrase, others, options["name-share"]))
+        or _proper_noun_in_source(phrase, source_text)
+    )
+
+
+def _is_gloss(text: str, finding: Finding, language: str) -> bool:
+    """The English term in parentheses right after text in the file's language: `拉取请求（pull request）`."""
+    opening = max(text.rfind(mark, 0, finding.start) for mark in OPENING_PARENTHESES)
+    if opening < 0 or any(mark in text[opening : finding.start] for mark in CLOSING_PARENTHESES):
+        return False
+    closing = min(
+        (at for at in (text.find(mark, finding.end) for mark in CLOSING_PARENTHESES) if at >= 0),
+        default=-1,
+    )
+    if closing < 0 or any(mark in text[finding.end : closing] for mark in OPENING_PARENTHESES):
+        return False
+    inside = text[opening + 1 : closing]
+    if len(langid.WORD.findall(inside)) > GLOSS_WORDS or re.search(r"[.!?](\s|$)", inside):
+        return False
+    before = langid.WORD.findall(text[:opening])
+    if not before or not text[:opening].rstrip()[-1:].isalpha():
+        return False
+    return not _english_word(before[-1], language)
+
+
+def _english_word(word: str, language: str) -> bool:
+    if langid.script_of(word[0]) != "LATIN":
+        return False
+    english = (langid.table("en") or {}).get(word.lower(), 0.0)
+    native = (langid.table(language) or {}).get(word.lower(), 0.0)
+    return english >= 2.5 and english - native >= langid.STRONG
+
+
+def _words_of(phrase: str) -> list[str]:
+    return langid.WORD.findall(phrase)
+
+
+def _capitalised(phrase: str) -> bool:
+    return all(word[:1].isupper() for word in _words_of(phrase))
+
+
+def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
+    """Two or more capitalised words in running text: a name ("Apache Kafka Streams", "Daniel Dias").
+
+    Not in a heading, where English capitalises every word ("Förstå Soft Selling"), nor at the start
+    of a sentence, where English capitalises its first word.
+    """
+    words = _words_of(finding.phrase)
+    if len(words) < 2 or not _capitalised(finding.phrase) or block.kind == "heading":
+        return False
+    before = text[: finding.start].rstrip()
+    return bool(before) and not SENTENCE_END.search(before[-1:]) and before[-1:] not in ":"
+
+
+def _quoted(text: str, finding: Finding) -> bool:
+    """A UI label or title quoted in the sentence: "Save Changes", «Pull Request», 「Add to cart」."""
+    before = text[: finding.start].rstrip(" *_")
+    if not before or before[-1] not in QUOTES:
+        return False
+    rest = text[finding.end :]
+    closing = rest.find(QUOTES[before[-1]])
+    return closing >= 0 and len(langid.WORD.findall(rest[:closing])) <= 3
+
+
+def _command_heading(block: ProseBlock, document: Document) -> bool:
+    """A heading that names the page's command or file: tldr's `# docker compose stop` in docker-compose-stop.md."""
+    if block.kind != "heading":
+        return False
+    stem = PurePosixPath(document.path).stem
+    heading_words = re.findall(r"[a-z0-9]+", block.text.casefold())
+    return bool(heading_words) and heading_words == re.findall(r"[a-z0-9]+", stem.casefold())
+
+
+def _identifier(finding: Finding) -> bool:
+    """`grpc-health-probe는`, `Kubernetes'in`, `kube-state-metrics`: one token, an identifier, not English prose."""
+    return not any(character.isspace() for character in finding.phrase)
+
+
+def _linked_to_its_page(document: Document, block: ProseBlock, phrase: str) -> bool:
+    """`[service mesh](/docs/concepts/service-mesh/)`: the term's own page, so the term is kept on purpose."""
+    wanted = re.findall(r"[a-z0-9]+", phrase.casefold())
+    for line in document.lines[block.line - 1 : block.line - 1 + block.text.count("\n") + 1]:
+        for text, target in re.findall(r"\[([^\]]*)\]\(([^)\s]*)", line):
+            if re.findall(r"[a-z0-9]+", text.casefold()) != wanted:
+                continue
+            page = [part for part in re.split(r"[/#]", target.split("?")[0]) if part]
+            if page and re.findall(r"[a-z0-9]+", PurePosixPath(page[-1]).stem.casefold()) == wanted:
+                return True
+    return False
+
+
+def _one_per_sentence(
+    findings: list[Finding], text: str, line: int, block: ProseBlock, document: Document
+) -> list[Problem]:
+    """The findings of one sentence are one diagnostic: an English sentence is one leftover, not three."""
+    problems = []
+    by_sentence: dict[tuple[int, int], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_sentence[_sentence_around(text, finding.start)].append(finding)
+    for (start, end), found in by_sentence.items():
+        if len(found) == 1:
+            finding = found[0]
+            problems.append(
+                Problem(
                     document.path,
                     line,
-                    f"{' '.join(phrase.split())!r} is left in English in this {block.describe()}: {reason}",
-                    column=column_of(document, line, phrase),
+                    f"{' '.join(finding.phrase.split())!r} is left in English in this "
+                    f"{block.describe()}: {finding.reason}",
+                    column=column_of(document, line, finding.phrase),
                     language=document.language,
                 )
+            )
+            continue
+        sentence = " ".join(text[start:end].split())
+        quoted = sentence if len(sentence) <= SENTENCE_QUOTED else sentence[:SENTENCE_QUOTED] + "…"
+        phrases = ", ".join(repr(" ".join(f.phrase.split())) for f in found)
+        problems.append(
+            Problem(
+                document.path,
+                line,
+                f"this sentence of the {block.describe()} is left in English: {quoted!r} "
+                f"({phrases} read as English)",
+                column=column_of(document, line, found[0].phrase),
+                language=document.language,
+            )
+        )
+    return problems
+
+
+def _sentence_around(text: str, position: int) -> tuple[int, int]:
+    start = 0
+    for end_mark in SENTENCE_END.finditer(text):
+        if end_mark.end() > position:
+            return start, end_mark.end()
+        start = end_mark.end()
+    return start, len(text)
+
+
+def _untranslated_file(
+    document: Document, blocks: list[ProseBlock], flagged: dict, problems: list[Problem]
+) -> Problem:
+    judged = [block for block in blocks if _judged(block)]
+    english = sum(block.line in flagged for block in judged)
+    others = len(problems) - sum(1 for p in problems if p.line in flagged)
+    folded = f"; {others} more English phrases in it are not listed one by one" if others else ""
+    return Problem(
+        document.path,
+        min(flagged),
+        f"this file looks untranslated: {english} of its {len(judged)} paragraphs, headings and "
+        f"other text blocks read as English{folded}",
+        language=document.language,
+    )
+
+
+def _judged(block: ProseBlock) -> bool:
+    return len(langid.WORD.findall(block.text)) >= 4
 
 
 def _english_blocks(
@@ -125,9 +423,20 @@ def _english_blocks(
     found = {}
     for block in blocks:
         guess = langid.is_english_block(block.text, document.language, set_aside=names)
-        if guess:
+        if guess and not _another_language(block.text, document.language):
             found[block.line] = guess.reason
     return found
+
+
+def _another_language(text: str, declared: str) -> bool:
+    """Spanish prose under ru/ is no English leftover: declared-language names its language."""
+    guess = langid.identify(text, min_words=8)
+    return bool(
+        guess
+        and guess.confidence >= 0.6
+        and guess.language != "en"
+        and langtags.primary(guess.language) != langtags.primary(declared)
+    )
 
 
 def _english_block(
@@ -150,29 +459,6 @@ def _english_block(
     )
 
 
-def _phrases(
-    block: ProseBlock, document: Document, listed, options, flagged_blocks
-) -> Iterator[tuple]:
-    for offset, text in enumerate(block.text.split("\n")):
-        line = block.line + offset
-        claimed: list[tuple[int, int]] = []
-        if listed:
-            for match in listed.finditer(text):
-                claimed.append(match.span())
-                yield (
-                    line,
-                    match.group(0),
-                    f"listed term {_listed_base(match.group(0), options['terms'])!r}",
-                )
-        if not options["detect"] or block.line in flagged_blocks:
-            continue
-        for phrase in langid.english_phrases(text, document.language, options["min-words"]):
-            if not any(
-                start < phrase.end and phrase.start < end for start, end in claimed
-            ) and not _names(phrase):
-                yield line, phrase.phrase, phrase.reason
-
-
 def _names(phrase: langid.EnglishPhrase) -> bool:
     """Every clear English word is capitalised and the translation's own lowercase words join them:
     names ("Signal a Molly", "Hyper-V i Windows Sandbox"). "Soft Selling", with no such word, stays a leftover."""
@@ -182,8 +468,9 @@ def _names(phrase: langid.EnglishPhrase) -> bool:
 
 
 def _mostly_english(blocks: list[ProseBlock], flagged: dict, options: dict) -> bool:
-    judged = sum(len(block.text.split()) >= 4 for block in blocks)
-    return judged >= 3 and len(flagged) >= options["mostly-english"] * judged
+    judged = [block for block in blocks if _judged(block)]
+    english = sum(block.line in flagged for block in judged)
+    return len(judged) >= 3 and english >= options["mostly-english"] * len(judged)
 
 
 def _source_names(source_text: str) -> frozenset[str]:
@@ -199,7 +486,7 @@ def _proper_noun_in_source(phrase: str, source_text: str) -> bool:
 
 
 def _is_name(phrase: str, others: list[str], share: float) -> bool:
-    """Most other translations keep the phrase in their translated prose: it is a name, not a leftover."""
+    """Most other translations keep the capitalised phrase in their translated prose: it is a name."""
     if len(others) < 2:
         return False
     needle = " ".join(phrase.casefold().split())
