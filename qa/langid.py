@@ -307,12 +307,18 @@ def english_phrases(
 
 def _phrase(text: str, start: int, end: int, strong: list[str], language: str) -> EnglishPhrase:
     return EnglishPhrase(
-        start,
-        end,
-        text[start:end],
-        f"{', '.join(repr(w) for w in strong)} {'is a' if len(strong) == 1 else 'are'} "
-        f"common English word{'s' if len(strong) > 1 else ''} and rare in {langtags.name(language)}",
-        tuple(strong),
+        start, end, text[start:end], english_reason(strong, language), tuple(strong)
+    )
+
+
+def english_reason(words: list[str], language: str, shown: int = 4) -> str:
+    """Why words are English: "'seller', 'customer' and 3 more are common English words and rare in Korean"."""
+    listed = ", ".join(map(repr, words[:shown]))
+    if len(words) > shown:
+        listed += f" and {len(words) - shown} more"
+    return (
+        f"{listed} {'is a' if len(words) == 1 else 'are'} common English "
+        f"word{'s' if len(words) > 1 else ''} and rare in {langtags.name(language)}"
     )
 
 

@@ -71,7 +71,7 @@ OPTIONS = {
     "convention-files": 5,
 }
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
-SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]")
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？।॥]")
 OPENING_PARENTHESES, CLOSING_PARENTHESES = "(（", ")）"
 QUOTES = {
     '"': '"',
@@ -91,6 +91,7 @@ MACHINERY_VALUE = re.compile(
     r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
 )  # hashes, dates, numbers, paths, versions: not prose
 GLOSS_WORDS = 8  # a gloss is a term, not a sentence
+SENTENCE_WORDS = 6  # an English phrase this long is an English sentence, or most of one
 SENTENCE_QUOTED = 80  # characters of an English sentence quoted in its diagnostic
 PHRASE = re.compile(r"^'(.+?)' is left in English")
 TERM_MAX_WORDS = 4
@@ -229,9 +230,23 @@ def _findings(text: str, block: ProseBlock, document: Document, listed, options)
             )
     if options["detect"]:
         for phrase in langid.english_phrases(text, document.language, options["min-words"]):
-            if any(f.start < phrase.end and phrase.start < f.end for f in found) or _names(phrase):
+            if _names(phrase):
                 continue
-            found.append(Finding(phrase.start, phrase.end, phrase.phrase, phrase.reason))
+            inside = [f for f in found if f.listed and phrase.start <= f.start < phrase.end]
+            if any(f.start < phrase.end and phrase.start < f.end for f in found if f not in inside):
+                continue
+            outside = text[phrase.start : phrase.end]
+            for finding in inside:
+                outside = outside.replace(finding.phrase, " ")
+            if inside and len(langid.WORD.findall(outside)) < 2:
+                continue  # the listed term, with a word or so around it: reported as the term
+            reason = phrase.reason + "".join(
+                f"; it holds the {f.reason} ({f.phrase!r})" for f in inside
+            )
+            found = [f for f in found if f not in inside]
+            found.append(Finding(phrase.start, phrase.end, phrase.phrase, reason))
+        if found and _another_language(text, document.language):
+            return []  # Spanish prose under ru/: declared-language names its language
     return sorted(found, key=lambda finding: finding.start)
 
 
@@ -358,7 +373,7 @@ def _one_per_sentence(
     for finding in findings:
         by_sentence[_sentence_around(text, finding.start)].append(finding)
     for (start, end), found in by_sentence.items():
-        if len(found) == 1:
+        if len(found) == 1 and len(langid.WORD.findall(found[0].phrase)) < SENTENCE_WORDS:
             finding = found[0]
             problems.append(
                 Problem(
@@ -373,13 +388,17 @@ def _one_per_sentence(
             continue
         sentence = " ".join(text[start:end].split())
         quoted = sentence if len(sentence) <= SENTENCE_QUOTED else sentence[:SENTENCE_QUOTED] + "…"
-        phrases = ", ".join(repr(" ".join(f.phrase.split())) for f in found)
+        reason = (
+            found[0].reason
+            if len(found) == 1
+            else ", ".join(repr(" ".join(f.phrase.split())) for f in found) + " read as English"
+        )
         problems.append(
             Problem(
                 document.path,
                 line,
                 f"this sentence of the {block.describe()} is left in English: {quoted!r} "
-                f"({phrases} read as English)",
+                f"({reason})",
                 column=column_of(document, line, found[0].phrase),
                 language=document.language,
             )
@@ -430,6 +449,8 @@ def _english_blocks(
 
 def _another_language(text: str, declared: str) -> bool:
     """Spanish prose under ru/ is no English leftover: declared-language names its language."""
+    if langid.dominant_script(text)[0] != "LATIN":
+        return False
     guess = langid.identify(text, min_words=8)
     return bool(
         guess
