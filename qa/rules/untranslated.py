@@ -90,6 +90,9 @@ QUOTES = {
 MACHINERY_VALUE = re.compile(
     r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
 )  # hashes, dates, numbers, paths, versions: not prose
+NOT_WORDS = re.compile(
+    r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
+)  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics")
 GLOSS_WORDS = 8  # a gloss is a term, not a sentence
 SENTENCE_WORDS = 6  # an English phrase this long is an English sentence, or most of one
 SENTENCE_QUOTED = 80  # characters of an English sentence quoted in its diagnostic
@@ -113,10 +116,18 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         if group.reference and langtags.is_english(group.reference.language)
         else None
     )
-    source_prose = list(_prose(source, group.identical_keys)) if source else []
+    source_prose = list(_prose(source, group.identical_keys, None)) if source else []
     source_text = "\n".join(b.text for b in source_prose if b.kind != "heading")
     names = _source_names(source_text)
-    blocks = {d.path: list(_prose(d, group.identical_keys)) for d in translated}
+    source_keys = (
+        {key: entry.value for key, entry in source.front_matter.entries.items()}
+        if source and source.front_matter
+        else None
+    )
+    blocks = {
+        d.path: list(_prose(d, group.identical_keys, source_keys, group.translated_keys))
+        for d in translated
+    }
     english = (
         {d.path: _english_blocks(d, blocks[d.path], names) for d in translated}
         if options["detect"]
@@ -213,10 +224,29 @@ def _term_like(term: str) -> bool:
     )
 
 
-def _prose(document: Document, identical_keys: frozenset[str]) -> Iterator[ProseBlock]:
+def _prose(
+    document: Document,
+    identical_keys: frozenset[str],
+    source_keys: dict | None,
+    translated_keys: frozenset[str] = frozenset(),
+) -> Iterator[ProseBlock]:
+    """The prose blocks, but front-matter values that are site machinery: hashes, dates, numbers and
+    paths; keys only translations carry (`default_lang_commit`); values the source has too and
+    which are not among the keys to translate (`cSpell:ignore` word lists)."""
     for block in prose_blocks(document, identical_keys):
-        if block.kind == "front-matter" and MACHINERY_VALUE.fullmatch(block.text.strip()):
-            continue
+        if block.kind == "front-matter":
+            if MACHINERY_VALUE.fullmatch(block.text.strip()):
+                continue
+            if source_keys is not None and block.key not in translated_keys:
+                value = source_keys.get(block.key)
+                if (
+                    value is None
+                    or str(value).split()
+                    == str(
+                        document.front_matter.entries[block.key].value  # type: ignore[union-attr]
+                    ).split()
+                ):
+                    continue
         yield block
 
 
@@ -229,7 +259,8 @@ def _findings(text: str, block: ProseBlock, document: Document, listed, options)
                 Finding(match.start(), match.end(), match.group(0), f"listed term {base!r}", True)
             )
     if options["detect"]:
-        for phrase in langid.english_phrases(text, document.language, options["min-words"]):
+        searched = NOT_WORDS.sub(lambda match: " " * len(match.group(0)), text)
+        for phrase in langid.english_phrases(searched, document.language, options["min-words"]):
             if _names(phrase):
                 continue
             inside = [f for f in found if f.listed and phrase.start <= f.start < phrase.end]
@@ -275,7 +306,17 @@ def _kept(
         or _linked_to_its_page(document, block, phrase)
         or (_capitalised(phrase) and _is_name(phrase, others, options["name-share"]))
         or _proper_noun_in_source(phrase, source_text)
+        or _term_of_the_source(phrase, source_text)
     )
+
+
+def _term_of_the_source(phrase: str, source_text: str) -> bool:
+    """A short term (no function words) the article's English source uses: the translator kept it
+    ("span metrics connector"); an English sentence or clause left behind has function words."""
+    if not source_text or not _term_like(" ".join(phrase.casefold().split())):
+        return False
+    words = [re.escape(word) for word in langid.WORD.findall(phrase)]
+    return re.search(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", source_text, re.I) is not None
 
 
 def _is_gloss(text: str, finding: Finding, language: str) -> bool:
@@ -315,16 +356,12 @@ def _capitalised(phrase: str) -> bool:
 
 
 def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
-    """Two or more capitalised words in running text: a name ("Apache Kafka Streams", "Daniel Dias").
+    """Two or more capitalised words outside headings: a name ("Apache Kafka Streams", "Daniel Dias").
 
-    Not in a heading, where English capitalises every word ("Förstå Soft Selling"), nor at the start
-    of a sentence, where English capitalises its first word.
+    Not in a heading, where English capitalises every word ("Förstå Soft Selling").
     """
     words = _words_of(finding.phrase)
-    if len(words) < 2 or not _capitalised(finding.phrase) or block.kind == "heading":
-        return False
-    before = text[: finding.start].rstrip()
-    return bool(before) and not SENTENCE_END.search(before[-1:]) and before[-1:] not in ":"
+    return len(words) >= 2 and _capitalised(finding.phrase) and block.kind != "heading"
 
 
 def _quoted(text: str, finding: Finding) -> bool:
