@@ -90,9 +90,11 @@ QUOTES = {
 MACHINERY_VALUE = re.compile(
     r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
 )  # hashes, dates, numbers, paths, versions: not prose
+SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
     r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
 )  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics")
+TITLE_LOWERCASE = 5.7  # English frequency of the words a title leaves lowercase: "at", "of", "with"
 GLOSS_WORDS = 8  # a gloss is a term, not a sentence
 SENTENCE_WORDS = 6  # an English phrase this long is an English sentence, or most of one
 SENTENCE_QUOTED = 80  # characters of an English sentence quoted in its diagnostic
@@ -231,14 +233,15 @@ def _prose(
     translated_keys: frozenset[str] = frozenset(),
 ) -> Iterator[ProseBlock]:
     """The prose blocks, but front-matter values that are site machinery: hashes, dates, numbers and
-    paths; keys only translations carry (`default_lang_commit`); values the source has too and
-    which are not among the keys to translate (`cSpell:ignore` word lists)."""
+    paths; of the keys not among `translated-keys`, those only translations carry
+    (`default_lang_commit`) and values the source has too (`cSpell:ignore` word lists). Nor script
+    or style HTML blocks, nor a block that is a link's text alone (the linked page's title)."""
     for block in prose_blocks(document, identical_keys):
         if block.kind == "front-matter":
             if MACHINERY_VALUE.fullmatch(block.text.strip()):
                 continue
-            if source_keys is not None and block.key not in translated_keys:
-                value = source_keys.get(block.key)
+            if block.key not in translated_keys:
+                value = (source_keys or {}).get(block.key)
                 if (
                     value is None
                     or str(value).split()
@@ -247,7 +250,19 @@ def _prose(
                     ).split()
                 ):
                     continue
+        elif block.kind == "html" and SCRIPT.match(document.lines[block.line - 1]):
+            continue
+        elif _only_a_link(document, block):
+            continue  # the title of the page it links to, in that page's language
         yield block
+
+
+def _only_a_link(document: Document, block: ProseBlock) -> bool:
+    text = " ".join(block.text.split())
+    if not text or "\n" in block.text:
+        return False
+    raw = document.lines[block.line - 1]
+    return any(" ".join(found.split()) == text for found in re.findall(r"\[([^\]]+)\][(\[]", raw))
 
 
 def _findings(text: str, block: ProseBlock, document: Document, listed, options) -> list[Finding]:
@@ -294,7 +309,9 @@ def _kept(
     phrase = finding.phrase
     if phrase.casefold() in keep:
         return True
-    if options["glosses"] and _is_gloss(text, finding, document.language):
+    if options["glosses"] and (
+        _is_gloss(text, finding, document.language) or _glossed(text, finding, document.language)
+    ):
         return True
     if finding.listed:
         return False
@@ -339,6 +356,19 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
     return not _english_word(before[-1], language)
 
 
+def _glossed(text: str, finding: Finding, language: str) -> bool:
+    """An English title or name followed by its translation in parentheses: `Beyond the Dashboard（ダッシュボードの先へ）`."""
+    after = re.match(r"([^()（）]*)[(（]([^()（）]+)[)）]", text[finding.end :])
+    if not after or not all(
+        _english_word(word, language) or word[:1].isupper()
+        for word in langid.WORD.findall(after.group(1))
+    ):
+        return False
+    words = langid.WORD.findall(after.group(2))
+    native = [word for word in words if not _english_word(word, language)]
+    return bool(words) and len(native) >= len(words) / 2
+
+
 def _english_word(word: str, language: str) -> bool:
     if langid.script_of(word[0]) != "LATIN":
         return False
@@ -355,13 +385,23 @@ def _capitalised(phrase: str) -> bool:
     return all(word[:1].isupper() for word in _words_of(phrase))
 
 
+def _title_case(phrase: str) -> bool:
+    """Capitalised but for short function words: "Taming Telemetry at Scale", "Write the Docs"."""
+    words = _words_of(phrase)
+    english = langid.table("en") or {}
+    return any(word[:1].isupper() for word in words) and all(
+        word[:1].isupper() or english.get(word, 0.0) >= TITLE_LOWERCASE for word in words
+    )
+
+
 def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
-    """Two or more capitalised words outside headings: a name ("Apache Kafka Streams", "Daniel Dias").
+    """Two or more words in title case outside headings: a name or a title ("Apache Kafka Streams",
+    "Taming Telemetry at Scale").
 
     Not in a heading, where English capitalises every word ("Förstå Soft Selling").
     """
     words = _words_of(finding.phrase)
-    return len(words) >= 2 and _capitalised(finding.phrase) and block.kind != "heading"
+    return len(words) >= 2 and _title_case(finding.phrase) and block.kind != "heading"
 
 
 def _quoted(text: str, finding: Finding) -> bool:
