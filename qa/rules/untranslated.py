@@ -323,16 +323,34 @@ def _kept(
         or _linked_to_its_page(document, block, phrase)
         or (_capitalised(phrase) and _is_name(phrase, others, options["name-share"]))
         or _proper_noun_in_source(phrase, source_text)
-        or _term_of_the_source(phrase, source_text)
+        or _term_of_the_source(phrase, source_text, document.language)
     )
 
 
-def _term_of_the_source(phrase: str, source_text: str) -> bool:
+def _core(words: list[str], language: str) -> list[str]:
+    """The words of a phrase without the function words and shared words at its edges: "a issue" -> "issue"."""
+    english, native = langid.table("en") or {}, langid.table(language) or {}
+
+    def edge(word: str) -> bool:
+        frequency = english.get(word.lower(), 0.0)
+        return frequency >= TITLE_LOWERCASE or frequency - native.get(word.lower(), 0.0) < 0.5
+
+    while words and edge(words[0]):
+        words = words[1:]
+    while words and edge(words[-1]):
+        words = words[:-1]
+    return words
+
+
+def _term_of_the_source(phrase: str, source_text: str, language: str) -> bool:
     """A short term (no function words) the article's English source uses: the translator kept it
     ("span metrics connector"); an English sentence or clause left behind has function words."""
-    if not source_text or not _term_like(" ".join(phrase.casefold().split())):
+    if not source_text:
         return False
-    words = [re.escape(word) for word in langid.WORD.findall(phrase)]
+    core = _core(langid.WORD.findall(phrase), language)
+    if not core or not _term_like(" ".join(core).casefold()):
+        return False
+    words = [re.escape(word) for word in core]
     return re.search(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", source_text, re.I) is not None
 
 
