@@ -328,12 +328,12 @@ def _kept(
 
 
 def _core(words: list[str], language: str) -> list[str]:
-    """The words of a phrase without the function words and shared words at its edges: "a issue" -> "issue"."""
+    """The words of a phrase without the words at its edges the translation's language shares:
+    Portuguese "a issue" -> "issue"; but Swedish "the buyer" stays."""
     english, native = langid.table("en") or {}, langid.table(language) or {}
 
     def edge(word: str) -> bool:
-        frequency = english.get(word.lower(), 0.0)
-        return frequency >= TITLE_LOWERCASE or frequency - native.get(word.lower(), 0.0) < 0.5
+        return english.get(word.lower(), 0.0) - native.get(word.lower(), 0.0) < 0.5
 
     while words and edge(words[0]):
         words = words[1:]
