@@ -404,10 +404,11 @@ def _capitalised(phrase: str) -> bool:
 
 
 def _title_case(phrase: str) -> bool:
-    """Capitalised but for short function words: "Taming Telemetry at Scale", "Write the Docs"."""
+    """Two or more capitalised words, and only the commonest lowercase: "Taming Telemetry at Scale",
+    "Write the Docs"; not "View you should always"."""
     words = _words_of(phrase)
     english = langid.table("en") or {}
-    return any(word[:1].isupper() for word in words) and all(
+    return sum(word[:1].isupper() for word in words) >= 2 and all(
         word[:1].isupper() or english.get(word, 0.0) >= TITLE_LOWERCASE for word in words
     )
 
@@ -569,10 +570,19 @@ def _english_block(
         )
     return Problem(
         document.path,
-        block.line,
+        _first_english_line(block, document.language),
         f"this {block.describe()} is left in English: {reason}",
         language=document.language,
     )
+
+
+def _first_english_line(block: ProseBlock, language: str) -> int:
+    """Where the English of a wrapped block starts: the translator's line, not the block's first."""
+    for offset, text in enumerate(block.text.split("\n")):
+        english, native = langid.english_share(text, language)
+        if english >= 2 and english > native:
+            return block.line + offset
+    return block.line
 
 
 def _names(phrase: langid.EnglishPhrase) -> bool:
