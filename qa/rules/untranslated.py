@@ -68,7 +68,7 @@ OPTIONS = {
     "mostly-english": 0.5,
     "glosses": True,
     "conventions": True,
-    "convention-files": 5,
+    "convention-files": 3,
 }
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？।॥]")
@@ -90,6 +90,7 @@ QUOTES = {
 MACHINERY_VALUE = re.compile(
     r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
 )  # hashes, dates, numbers, paths, versions: not prose
+CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>|\{\{|\}\}")
 SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
     r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
@@ -252,6 +253,8 @@ def _prose(
                     continue
         elif block.kind == "html" and SCRIPT.match(document.lines[block.line - 1]):
             continue
+        elif block.kind in ("html", "paragraph") and CODE_IN_MARKUP.search(block.text):
+            continue  # JSX and attributes: `style={{ display: 'inline' }}`, `{({ binaries }) => (`
         elif _only_a_link(document, block):
             continue  # the title of the page it links to, in that page's language
         yield block
@@ -537,7 +540,9 @@ def _english_blocks(
     """Line -> reason, for blocks that read as English once the source's names are set aside."""
     found = {}
     for block in blocks:
-        guess = langid.is_english_block(block.text, document.language, set_aside=names)
+        guess = langid.is_english_block(
+            block.text, document.language, set_aside=names | _mid_sentence_capitals(block.text)
+        )
         if guess and not _another_language(block.text, document.language):
             found[block.line] = guess.reason
     return found
@@ -573,6 +578,18 @@ def _english_block(
         _first_english_line(block, document.language),
         f"this {block.describe()} is left in English: {reason}",
         language=document.language,
+    )
+
+
+def _mid_sentence_capitals(text: str) -> frozenset[str]:
+    """Capitalised words that do not start a sentence: names ("CentOS, Fedora dan Red Hat Enterprise
+    Linux"), which say nothing about the language around them."""
+    return frozenset(
+        match.group(0)
+        for match in langid.WORD.finditer(text)
+        if match.group(0)[:1].isupper()
+        and match.start() > 0
+        and not SENTENCE_END.search(text[: match.start()].rstrip()[-1:] or ".")
     )
 
 
