@@ -79,11 +79,15 @@ PROSE_LINE = re.compile(r"^[^\s#>|`<\-*+\d!\[{:]")  # a line of running text, no
 
 
 class Translation:
-    def __init__(self, group: Group, language: str, lines: list[str]):
+    def __init__(self, group: Group, language: str, lines: list[str], flagged: set[int]):
         self.group, self.language, self.lines = group, language, lines
         self.source = group.files[language]
         body = _body_start(lines)
-        self.prose = [i for i in range(body, len(lines)) if _is_prose(lines, i, language)]
+        self.prose = [
+            i
+            for i in range(body, len(lines))
+            if i + 1 not in flagged and _is_prose(lines, i, language)
+        ]
         self.single = [
             i
             for i in self.prose
@@ -154,10 +158,15 @@ def _run_corpus(corpus: Path, config, arguments, scratch: Path):
             if langtags.is_english(language) or not langid.available(language):
                 continue
             found = baseline.get(source.display_path, [])
-            if any(rule == "declared-language" or "untranslated:" in m for _, rule, m in found):
-                continue
+            english_blocks = sum(
+                "is left in English:" in m or "copied unchanged" in m for _, _, m in found
+            )
+            if english_blocks > 1 or any(
+                rule == "declared-language" or "untranslated:" in m for _, rule, m in found
+            ):
+                continue  # half English already: not a clean translation to put a defect into
             lines = source.path.read_text(encoding="utf-8", errors="replace").split("\n")
-            translation = Translation(group, language, lines)
+            translation = Translation(group, language, lines, {at for at, _, _ in found})
             if translation.prose:
                 translations.append(translation)
                 files += 1

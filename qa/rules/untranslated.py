@@ -472,8 +472,10 @@ def _one_per_sentence(
     for finding in findings:
         by_sentence[_sentence_around(text, finding.start)].append(finding)
     for (start, end), found in by_sentence.items():
-        if len(found) == 1 and len(langid.WORD.findall(found[0].phrase)) < SENTENCE_WORDS:
-            finding = found[0]
+        alone = all(finding.listed for finding in found) or (
+            len(found) == 1 and len(langid.WORD.findall(found[0].phrase)) < SENTENCE_WORDS
+        )  # listed terms in a translated sentence are terms, each its own finding
+        for finding in found if alone else ():
             problems.append(
                 Problem(
                     document.path,
@@ -484,6 +486,7 @@ def _one_per_sentence(
                     language=document.language,
                 )
             )
+        if alone:
             continue
         sentence = " ".join(text[start:end].split())
         quoted = sentence if len(sentence) <= SENTENCE_QUOTED else sentence[:SENTENCE_QUOTED] + "…"
