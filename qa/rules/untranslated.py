@@ -31,7 +31,7 @@ Quiet about what localization teams keep in English on purpose:
   term and whose target is the term's own page (`[service mesh](/docs/service-mesh/)`) keeps it.
 
 The site's own conventions are learned: a term one language keeps in English in `convention-files`
-or more files is reported once, as `info`, with the count and the `keep:` line to paste into
+files or more, `convention-times` times or more in all, is reported once, as `info`, with the count and the `keep:` line to paste into
 rules.yaml, instead of once per occurrence (`conventions: false` turns this off).
 
 Prose in another language than English is left to `declared-language`.
@@ -68,7 +68,8 @@ OPTIONS = {
     "mostly-english": 0.5,
     "glosses": True,
     "conventions": True,
-    "convention-files": 3,
+    "convention-files": 2,
+    "convention-times": 3,
 }
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？।॥]")
@@ -95,6 +96,7 @@ SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
     r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
 )  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics")
+UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})  # no spaces between words
 TITLE_LOWERCASE = 5.7  # English frequency of the words a title leaves lowercase: "at", "of", "with"
 GLOSS_WORDS = 8  # a gloss is a term, not a sentence
 SENTENCE_WORDS = 6  # an English phrase this long is an English sentence, or most of one
@@ -122,6 +124,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     source_prose = list(_prose(source, group.identical_keys, None)) if source else []
     source_text = "\n".join(b.text for b in source_prose if b.kind != "heading")
     names = _source_names(source_text)
+    capitals = frozenset().union(*(_mid_sentence_capitals(b.text) for b in source_prose))
     source_keys = (
         {key: entry.value for key, entry in source.front_matter.entries.items()}
         if source and source.front_matter
@@ -174,7 +177,9 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                 findings = [
                     finding
                     for finding in _findings(text, block, document, listed, options)
-                    if not _kept(finding, text, block, document, keep, others, source_text, options)
+                    if not _kept(
+                        finding, text, block, document, keep, others, source_text, capitals, options
+                    )
                 ]
                 problems += _one_per_sentence(findings, text, line, block, document)
         if document.path in mostly_english:
@@ -198,7 +203,7 @@ def summarize(diagnostics: list[Diagnostic], options: dict) -> list[Diagnostic]:
     conventions = []
     for (language, term), found in by_term.items():
         files = sorted({d.path for d in found})
-        if len(files) < options["convention-files"]:
+        if len(files) < options["convention-files"] or len(found) < options["convention-times"]:
             continue
         folded.update(map(id, found))
         first = min(found, key=Diagnostic.sort_key)
@@ -243,17 +248,11 @@ def _prose(
                 continue
             if block.key not in translated_keys:
                 value = (source_keys or {}).get(block.key)
-                if (
-                    value is None
-                    or str(value).split()
-                    == str(
-                        document.front_matter.entries[block.key].value  # type: ignore[union-attr]
-                    ).split()
-                ):
+                if value is None or " ".join(str(value).split()) == " ".join(block.text.split()):
                     continue
         elif block.kind == "html" and SCRIPT.match(document.lines[block.line - 1]):
             continue
-        elif block.kind in ("html", "paragraph") and CODE_IN_MARKUP.search(block.text):
+        elif CODE_IN_MARKUP.search(block.text):
             continue  # JSX and attributes: `style={{ display: 'inline' }}`, `{({ binaries }) => (`
         elif _only_a_link(document, block):
             continue  # the title of the page it links to, in that page's language
@@ -307,6 +306,7 @@ def _kept(
     keep: set[str],
     others: list[str],
     source_text: str,
+    source_capitals: frozenset[str],
     options: dict,
 ) -> bool:
     phrase = finding.phrase
@@ -322,10 +322,11 @@ def _kept(
         _capitalised_name(finding, text, block)
         or _quoted(text, finding)
         or _command_heading(block, document)
-        or _identifier(finding)
+        or _identifier(text, finding, document.language)
         or _linked_to_its_page(document, block, phrase)
         or (_capitalised(phrase) and _is_name(phrase, others, options["name-share"]))
         or _proper_noun_in_source(phrase, source_text)
+        or _capitals_of_the_source(phrase, source_capitals)
         or _term_of_the_source(phrase, source_text, document.language)
     )
 
@@ -343,6 +344,13 @@ def _core(words: list[str], language: str) -> list[str]:
     while words and edge(words[-1]):
         words = words[:-1]
     return words
+
+
+def _capitals_of_the_source(phrase: str, capitals: frozenset[str]) -> bool:
+    """Every word capitalised, and capitalised mid-sentence in the source too: names, also in a
+    heading ("Fedora - Red Hat Enterprise Linux")."""
+    words = langid.WORD.findall(phrase)
+    return _capitalised(phrase) and all(word in capitals for word in words)
 
 
 def _term_of_the_source(phrase: str, source_text: str, language: str) -> bool:
@@ -445,9 +453,19 @@ def _command_heading(block: ProseBlock, document: Document) -> bool:
     return bool(heading_words) and heading_words == re.findall(r"[a-z0-9]+", stem.casefold())
 
 
-def _identifier(finding: Finding) -> bool:
-    """`grpc-health-probe는`, `Kubernetes'in`, `kube-state-metrics`: one token, an identifier, not English prose."""
-    return not any(character.isspace() for character in finding.phrase)
+def _identifier(text: str, finding: Finding, language: str) -> bool:
+    """`kube-state-metrics`: one token, an identifier. `grpc-health-probe는`, `Kubernetes'in`,
+    `pull request'и`: a native suffix or particle attached makes it a word of the translation."""
+    if not any(character.isspace() for character in finding.phrase):
+        return True
+    after = text[finding.end : finding.end + 2]
+    if after[:1] in "'’" and after[1:2].isalpha():
+        return True
+    return (
+        after[:1].isalpha()
+        and langid.script_of(after[0]) != "LATIN"
+        and langtags.primary(language) not in UNSPACED_LANGUAGES
+    )
 
 
 def _linked_to_its_page(document: Document, block: ProseBlock, phrase: str) -> bool:
