@@ -91,7 +91,7 @@ QUOTES = {
 MACHINERY_VALUE = re.compile(
     r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
 )  # hashes, dates, numbers, paths, versions: not prose
-CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>|\{\{|\}\}")
+CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>")
 SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
     r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
@@ -327,7 +327,7 @@ def _kept(
         or (_capitalised(phrase) and _is_name(phrase, others, options["name-share"]))
         or _proper_noun_in_source(phrase, source_text)
         or _capitals_of_the_source(phrase, source_capitals)
-        or _term_of_the_source(phrase, source_text, document.language)
+        or _term_of_the_source(phrase, source_text, document.language, _document_text(document))
     )
 
 
@@ -346,6 +346,19 @@ def _core(words: list[str], language: str) -> list[str]:
     return words
 
 
+def _document_text(document: Document) -> str:
+    """All the prose of a document, for counting a term's uses (cached on the document's identity)."""
+    if _TEXT_OF[0] is not document:
+        _TEXT_OF[:] = [
+            document,
+            "\n".join(block.text for block in prose_blocks(document, frozenset())),
+        ]
+    return _TEXT_OF[1]
+
+
+_TEXT_OF: list = [None, ""]
+
+
 def _capitals_of_the_source(phrase: str, capitals: frozenset[str]) -> bool:
     """Every word capitalised, and capitalised mid-sentence in the source too: names, also in a
     heading ("Fedora - Red Hat Enterprise Linux")."""
@@ -353,7 +366,7 @@ def _capitals_of_the_source(phrase: str, capitals: frozenset[str]) -> bool:
     return _capitalised(phrase) and all(word in capitals for word in words)
 
 
-def _term_of_the_source(phrase: str, source_text: str, language: str) -> bool:
+def _term_of_the_source(phrase: str, source_text: str, language: str, document_text: str) -> bool:
     """A short term (no function words) the article's English source uses: the translator kept it
     ("span metrics connector"); an English sentence or clause left behind has function words."""
     if not source_text:
@@ -362,7 +375,10 @@ def _term_of_the_source(phrase: str, source_text: str, language: str) -> bool:
     if not core or not _term_like(" ".join(core).casefold()):
         return False
     words = [re.escape(word) for word in core]
-    return re.search(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", source_text, re.I) is not None
+    term = re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", re.I)
+    if len(core) == 1 and len(term.findall(document_text)) < 2:
+        return False  # one word ("use" of "use a"), kept nowhere else in the file: no term of its
+    return term.search(source_text) is not None
 
 
 def _is_gloss(text: str, finding: Finding, language: str) -> bool:
