@@ -303,7 +303,11 @@ def test_a_block_of_names_joined_by_native_words_is_not_english(corpus, glossqa,
         ("tr", "Değişiklikleri göndermek için bir pull request'i açın.", False),
         ("ko", "변경 사항을 보내려면 pull request를 엽니다.", False),
         ("uk", "Коментарі до issue та pull request'ів тут.", False),
-        ("zh", "要提交更改，请打开pull request页面。", True),  # no spaces in Chinese: nothing is attached
+        (
+            "zh",
+            "要提交更改，请打开pull request页面。",
+            True,
+        ),  # no spaces in Chinese: nothing is attached
     ],
 )
 def test_a_term_with_a_native_suffix_is_a_word_of_the_translation(
@@ -312,3 +316,20 @@ def test_a_term_with_a_native_suffix_is_a_word_of_the_translation(
     corpus({f"{language}/a.md": article("X", f"# X\n\n{text}\n")})
     found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
     assert bool(found) == reported, found
+
+
+def test_one_english_cell_in_a_translated_row_is_one_diagnostic(corpus, glossqa):
+    corpus(
+        {
+            "es/a.md": article(
+                "X",
+                "# X\n\n| Tipo | Unidad | Descripción |\n|---|---|---|\n"
+                "| Histograma | segundos | Duration of the service calls from the server side |\n"
+                "| Histograma | bytes | Tamaño del cuerpo de la respuesta en el servidor |\n",
+            )
+        }
+    )
+    found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
+    assert [(line, message.split(":")[0]) for _, line, message in found] == [
+        (8, "this table cell is left in English")
+    ]

@@ -148,12 +148,14 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         d.path: "\n".join(
             " ".join(b.text.casefold().split())
             for b in blocks[d.path]
-            if b.line not in english.get(d.path, {})
+            if b not in english.get(d.path, {})
         )
         for d in translated
         if d.path not in mostly_english
     }
-    source_blocks = {" ".join(b.text.split()): b.line for b in source_prose}
+    source_blocks: dict[str, int] = {}
+    for b in source_prose:
+        source_blocks.setdefault(" ".join(b.text.split()), b.line)
     listed = _listed_pattern(options["terms"])
     for document in translated:
         keep = {
@@ -165,11 +167,9 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         flagged_blocks = english.get(document.path, {})
         problems: list[Problem] = []
         for block in blocks[document.path]:
-            if block.line in flagged_blocks:
+            if block in flagged_blocks:
                 problems.append(
-                    _english_block(
-                        document, block, flagged_blocks[block.line], source, source_blocks
-                    )
+                    _english_block(document, block, flagged_blocks[block], source, source_blocks)
                 )
                 continue
             for offset, text in enumerate(block.text.split("\n")):
@@ -555,12 +555,12 @@ def _untranslated_file(
     document: Document, blocks: list[ProseBlock], flagged: dict, problems: list[Problem]
 ) -> Problem:
     judged = [block for block in blocks if _judged(block)]
-    english = sum(block.line in flagged for block in judged)
-    others = len(problems) - sum(1 for p in problems if p.line in flagged)
+    english = sum(block in flagged for block in judged)
+    others = len(problems) - len(flagged)
     folded = f"; {others} more English phrases in it are not listed one by one" if others else ""
     return Problem(
         document.path,
-        min(flagged),
+        min(block.line for block in flagged),
         f"this file looks untranslated: {english} of its {len(judged)} paragraphs, headings and "
         f"other text blocks read as English{folded}",
         language=document.language,
@@ -573,15 +573,15 @@ def _judged(block: ProseBlock) -> bool:
 
 def _english_blocks(
     document: Document, blocks: list[ProseBlock], names: frozenset[str]
-) -> dict[int, str]:
-    """Line -> reason, for blocks that read as English once the source's names are set aside."""
+) -> dict[ProseBlock, str]:
+    """Block -> reason, for blocks that read as English once the source's names are set aside."""
     found = {}
     for block in blocks:
         guess = langid.is_english_block(
             block.text, document.language, set_aside=names | _mid_sentence_capitals(block.text)
         )
         if guess and not _another_language(block.text, document.language):
-            found[block.line] = guess.reason
+            found[block] = guess.reason
     return found
 
 
@@ -649,7 +649,7 @@ def _names(phrase: langid.EnglishPhrase) -> bool:
 
 def _mostly_english(blocks: list[ProseBlock], flagged: dict, options: dict) -> bool:
     judged = [block for block in blocks if _judged(block)]
-    english = sum(block.line in flagged for block in judged)
+    english = sum(block in flagged for block in judged)
     return len(judged) >= 3 and english >= options["mostly-english"] * len(judged)
 
 
