@@ -333,3 +333,19 @@ def test_one_english_cell_in_a_translated_row_is_one_diagnostic(corpus, glossqa)
     assert [(line, message.split(":")[0]) for _, line, message in found] == [
         (8, "this table cell is left in English")
     ]
+
+
+def test_english_inside_parentheses_with_native_words_is_no_gloss(corpus, glossqa):
+    corpus(
+        {
+            "pt/a.md": article(
+                "X",
+                "# X\n\nUm conector de log (ou decision to buy ponte de log) capaz de emitir "
+                "logs.\n\nA entrega contínua (continuous delivery - CD) publica mudanças.\n",
+            )
+        }
+    )
+    found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
+    assert [(line, message.split(" is left")[0]) for _, line, message in found] == [
+        (6, "'decision to buy'")
+    ]

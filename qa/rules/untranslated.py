@@ -395,6 +395,12 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
     inside = text[opening + 1 : closing]
     if len(langid.WORD.findall(inside)) > GLOSS_WORDS or re.search(r"[.!?](\s|$)", inside):
         return False
+    around = text[opening + 1 : finding.start] + " " + text[finding.end : closing]
+    if any(
+        not (_english_word(word, language) or word.isupper())
+        for word in langid.WORD.findall(around)
+    ):
+        return False  # "(ou decision to buy ponte de log)": the translation's own words, no gloss
     before = langid.WORD.findall(text[:opening])
     if not before or not text[:opening].rstrip()[-1:].isalpha():
         return False
