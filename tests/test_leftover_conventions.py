@@ -349,3 +349,17 @@ def test_english_inside_parentheses_with_native_words_is_no_gloss(corpus, glossq
     assert [(line, message.split(" is left")[0]) for _, line, message in found] == [
         (6, "'decision to buy'")
     ]
+
+
+def test_a_bold_ui_label_and_a_template_call_are_not_leftovers(corpus, glossqa):
+    corpus(
+        {
+            "zh/a.md": article(
+                "X",
+                "# X\n\n6. 选择 **Create pull request** 按钮。\n\n{{ if $no_default_lang_page }}\n\n"
+                "7. 然后 create pull request 按钮。\n",
+            )
+        }
+    )
+    found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
+    assert [line for _, line, _ in found] == [10]

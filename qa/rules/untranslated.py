@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from .. import langid, langtags
@@ -92,6 +92,7 @@ MACHINERY_VALUE = re.compile(
     r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
 )  # hashes, dates, numbers, paths, versions: not prose
 CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>")
+TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
 SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
     r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
@@ -178,7 +179,16 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     finding
                     for finding in _findings(text, block, document, listed, options)
                     if not _kept(
-                        finding, text, block, document, keep, others, source_text, capitals, options
+                        finding,
+                        text,
+                        block,
+                        document,
+                        keep,
+                        others,
+                        source_text,
+                        capitals,
+                        options,
+                        line,
                     )
                 ]
                 problems += _one_per_sentence(findings, text, line, block, document)
@@ -243,9 +253,13 @@ def _prose(
     (`default_lang_commit`) and values the source has too (`cSpell:ignore` word lists). Nor script
     or style HTML blocks, nor a block that is a link's text alone (the linked page's title)."""
     for block in prose_blocks(document, identical_keys):
-        if block.kind == "front-matter":
-            if MACHINERY_VALUE.fullmatch(block.text.strip()):
+        if "{{" in block.text:
+            block = replace(block, text=TEMPLATE.sub(_blank, block.text))
+            if not block.text.strip():
                 continue
+        if block.kind == "front-matter":
+            if MACHINERY_VALUE.fullmatch(block.text.strip()) or ":" in (block.key or ""):
+                continue  # a namespaced key is a tool's setting: `cSpell:ignore`
             if block.key not in translated_keys:
                 value = (source_keys or {}).get(block.key)
                 if value is None or " ".join(str(value).split()) == " ".join(block.text.split()):
@@ -308,6 +322,7 @@ def _kept(
     source_text: str,
     source_capitals: frozenset[str],
     options: dict,
+    line: int,
 ) -> bool:
     phrase = finding.phrase
     if phrase.casefold() in keep:
@@ -321,6 +336,7 @@ def _kept(
     return (
         _capitalised_name(finding, text, block)
         or _quoted(text, finding)
+        or _emphasised_label(document, line, finding)
         or _command_heading(block, document)
         or _identifier(text, finding, document.language)
         or _linked_to_its_page(document, block, phrase)
@@ -454,6 +470,19 @@ def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
     """
     words = _words_of(finding.phrase)
     return len(words) >= 2 and _title_case(finding.phrase) and block.kind != "heading"
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _emphasised_label(document: Document, line: int, finding: Finding) -> bool:
+    """A UI label in bold or italics, as style guides write them: select **Create pull request**."""
+    if not 0 < line <= len(document.lines):
+        return False
+    words = [re.escape(word) for word in langid.WORD.findall(finding.phrase)]
+    label = r"\W*" + r"\W+".join(words) + r"\W*"
+    return re.search(r"(\*\*|__|\*|_)" + label + r"\1", document.lines[line - 1], re.I) is not None
 
 
 def _quoted(text: str, finding: Finding) -> bool:
