@@ -425,6 +425,8 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
 
 def _glossed(text: str, finding: Finding, language: str) -> bool:
     """An English title or name followed by its translation in parentheses: `Beyond the Dashboard（ダッシュボードの先へ）`."""
+    if not _title_case(finding.phrase):
+        return False  # "designed to avoid irritating Kerberos (requiere tickets)": no title
     after = re.match(r"([^()（）]*)[(（]([^()（）]+)[)）]", text[finding.end :])
     if not after or not all(
         _english_word(word, language) or word[:1].isupper()
@@ -509,6 +511,8 @@ def _identifier(text: str, finding: Finding, language: str) -> bool:
     `pull request'и`: a native suffix or particle attached makes it a word of the translation."""
     if not any(character.isspace() for character in finding.phrase):
         return True
+    if not _term_like(" ".join(finding.phrase.casefold().split())):
+        return False  # "the buyer based on cask에": the particle belongs to the last word only
     after = text[finding.end : finding.end + 2]
     if after[:1] in "'’" and after[1:2].isalpha():
         return True
