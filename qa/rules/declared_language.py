@@ -129,8 +129,8 @@ def _langdetect(text: str) -> LanguageGuess | None:
 def _declarations_agree(document: Document) -> Iterator[Problem]:
     by_path = document.declared_languages.get("path")
     by_front_matter = document.declared_languages.get("front matter")
-    if by_path and by_front_matter and by_path != by_front_matter:
-        entries = document.front_matter.entries if document.front_matter else {}
+    if by_path and by_front_matter and by_path != by_front_matter and document.front_matter:
+        entries = document.front_matter.entries
         entry = next(
             (entries[key] for key in ("lang", "language", "locale") if key in entries), None
         )

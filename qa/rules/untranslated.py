@@ -71,6 +71,7 @@ OPTIONS = {
     "convention-files": 2,
     "convention-times": 3,
 }
+OPTION_TYPES = {"terms": list[str], "keep": dict[str, list[str]]}
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？।॥]")
 OPENING_PARENTHESES, CLOSING_PARENTHESES = "(（", ")）"
