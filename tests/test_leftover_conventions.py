@@ -363,3 +363,25 @@ def test_a_bold_ui_label_and_a_template_call_are_not_leftovers(corpus, glossqa):
     )
     found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
     assert [line for _, line, _ in found] == [10]
+
+
+def test_a_quoted_label_a_series_name_and_a_term_glossed_after_it_are_quiet(corpus, glossqa):
+    corpus(
+        {
+            "zh/a.md": article(
+                "X", "# X\n\n请打开 “Runtime, build, connections and security settings” 菜单。\n"
+            ),
+            "ja/a.md": article(
+                "X",
+                "# X\n\n- OTel in Practice セッションに参加する\n\n"
+                "bill of materials（ソフトウェア部品表）は依存関係のバージョンを揃えます。\n",
+            ),
+            "fr/a.md": article(
+                "X", "# X\n\nExécutez le script sans l'agent the buyer d'instrumentation.\n"
+            ),
+        }
+    )
+    found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
+    assert [(path, message.split(" is left")[0]) for path, _, message in found] == [
+        ("fr/a.md", "'the buyer'")
+    ]

@@ -426,9 +426,9 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
 
 def _glossed(text: str, finding: Finding, language: str) -> bool:
     """An English title or name followed by its translation in parentheses: `Beyond the Dashboard（ダッシュボードの先へ）`."""
-    if not _title_case(finding.phrase):
-        return False  # "designed to avoid irritating Kerberos (requiere tickets)": no title
     after = re.match(r"([^()（）]*)[(（]([^()（）]+)[)）]", text[finding.end :])
+    if after and after.group(1).strip() and not _title_case(finding.phrase):
+        return False  # "designed to avoid irritating Kerberos (requiere tickets)": no title
     if not after or not all(
         _english_word(word, language) or word[:1].isupper()
         for word in langid.WORD.findall(after.group(1))
@@ -471,8 +471,11 @@ def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
 
     Not in a heading, where English capitalises every word ("Förstå Soft Selling").
     """
-    words = _words_of(finding.phrase)
-    return len(words) >= 2 and _title_case(finding.phrase) and block.kind != "heading"
+    if block.kind == "heading":
+        return False
+    name_before = re.search(r"([A-Z][\w-]*)\s+$", text[: finding.start])
+    phrase = (name_before.group(1) + " " if name_before else "") + finding.phrase
+    return len(_words_of(phrase)) >= 2 and _title_case(phrase)
 
 
 def _blank(match: re.Match) -> str:
@@ -490,11 +493,12 @@ def _emphasised_label(document: Document, line: int, finding: Finding) -> bool:
 
 def _quoted(text: str, finding: Finding) -> bool:
     """A UI label or title quoted in the sentence: "Save Changes", «Pull Request», 「Add to cart」."""
-    before = text[: finding.start].rstrip(" *_")
-    if not before or before[-1] not in QUOTES:
+    before = text[: finding.start]
+    opening = max(before.rfind(mark) for mark in QUOTES if mark not in "'’`")  # not apostrophes
+    if opening < 0 or len(langid.WORD.findall(before[opening + 1 :])) > 3:
         return False
     rest = text[finding.end :]
-    closing = rest.find(QUOTES[before[-1]])
+    closing = rest.find(QUOTES[before[opening]])
     return closing >= 0 and len(langid.WORD.findall(rest[:closing])) <= 3
 
 
