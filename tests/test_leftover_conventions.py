@@ -89,6 +89,9 @@ def test_a_heading_naming_the_pages_command_is_quiet_but_an_english_heading_is_n
             "ko/docker-compose-stop.md": "# docker compose stop\n\n> 실행 중인 컨테이너를 중지합니다.\n",
             "tr/docker-compose-stop.md": "# docker compose stop\n\n> Çalışan kapsayıcıları durdurur.\n",
             "es/b.md": "# Understanding the soft selling approach\n\n> Detiene los contenedores en ejecución.\n",
+            "fr/nix-build.3.md": "# nix build\n\n> Construit une expression Nix.\n",
+            "en/git-delete-squashed-branches.md": "# git delete-squashed-branches\n\n> Delete branches.\n",
+            "ko/git-delete-squashed-branches.md": "# git delete-squashed-branches\n\n> 브랜치를 삭제합니다.\n",
         }
     )
     found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))

@@ -267,6 +267,8 @@ def _prose(
                     continue
         elif block.kind == "html" and SCRIPT.match(document.lines[block.line - 1]):
             continue
+        elif _command_heading(block, document):
+            continue
         elif CODE_IN_MARKUP.search(block.text):
             continue  # JSX and attributes: `style={{ display: 'inline' }}`, `{({ binaries }) => (`
         elif _only_a_link(document, block):
@@ -508,7 +510,10 @@ def _command_heading(block: ProseBlock, document: Document) -> bool:
         return False
     stem = PurePosixPath(document.path).stem
     heading_words = re.findall(r"[a-z0-9]+", block.text.casefold())
-    return bool(heading_words) and heading_words == re.findall(r"[a-z0-9]+", stem.casefold())
+    stem_words = re.findall(r"[a-z0-9]+", stem.casefold())
+    while stem_words and stem_words[-1].isdigit() and heading_words[-1:] != stem_words[-1:]:
+        stem_words.pop()  # tldr's `nix-build.3.md`: the third `nix build` page
+    return bool(heading_words) and heading_words == stem_words
 
 
 def _identifier(text: str, finding: Finding, language: str) -> bool:
