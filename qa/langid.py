@@ -1,8 +1,8 @@
 """Language identification that works on short spans: word-frequency evidence per language and the script.
 
 langdetect is unreliable below a sentence (it calls "Soft Sell" Danish) and slow. Here a word votes
-for a language by how common it is there (Zipf frequency from wordfreq's tables, bundled in
-qa/data/wordfreq), so two words can already say "English, not Swedish" — and say why.
+for a language by how common it is there (wordfreq's tables, bundled in qa/data/wordfreq, on the Zipf
+scale: 3 is once per million words, 6 once per thousand), so two words can already say "English, not Swedish" — and say why.
 """
 
 from __future__ import annotations
@@ -18,12 +18,17 @@ from operator import itemgetter, mul
 
 from . import langtags
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+# A word is a run of letters of one script: "selling技术" is two words, as a reader of Chinese sees it.
+# Latin letters inside a run of digits ("4c6c2b4", "v1beta2") are an identifier, not words.
+WORD = re.compile(
+    rf"(?<![0-9{LATIN_LETTER}])[{LATIN_LETTER}]++(?:['’][{LATIN_LETTER}]++)*+(?![0-9])"
+    rf"|[^\W\d_{LATIN_LETTER}]+"
+)
 RUN_BREAK = re.compile(r"^[\s\-–—/&+]*$")
 UNSEEN = 1.0  # the Zipf frequency assumed for a word missing from a language's table
-STRONG = 1.5  # how much more common in English a word must be to count as clear evidence
+STRONG = 1.49  # (1.5, less a rounding error: 5.1 - 3.6 < 1.5 in floats) how much more common in English a word must be to count as clear evidence
 WEAK = 0.3
-UNLISTED_LATIN = 2.5
 EVERYDAY_ENGLISH = 4.5  # Zipf of "sell", "depends": below it sit technical terms translators keep ("blockchain", "exploits")
 FUNCTION_WORD = 6.5  # Zipf of "a", "on", "to": English words too common to be evidence on their own
 JOINER = 0.5  # a word this close to neutral may sit inside an English run, not at its edge
@@ -230,8 +235,7 @@ def identify(text: str, candidates=None, min_words: int = 5) -> LanguageGuess | 
     return LanguageGuess(
         best,
         confidence,
-        f"{known} of {len(words)} words are common {langtags.name(best)} words; "
-        f"{langtags.name(best)} fits {margin:.2f} Zipf per word better than {langtags.name(second)}",
+        f"{known} of its {len(words)} words are common {langtags.name(best)} words",
     )
 
 
@@ -269,7 +273,6 @@ def english_phrases(
             found.append(_phrase(text, run[0][0].start(), run[-1][0].end(), strong, language))
         run.clear()
 
-    foreign_script = langtags.primary(language) not in LATIN_LANGUAGES
     english_table, native_table = table("en") or {}, table(language) or {}
     words: list[re.Match] = []
     lone_english: list[int] = []  # indexes of clear, everyday, lowercase English words
@@ -282,9 +285,7 @@ def english_phrases(
         previous_end = match.end()
         lower = word.lower()
         english = english_table.get(lower, 0.0)
-        if not english and foreign_script and word.islower() and script_of(word[0]) == "LATIN":
-            english = evidence = UNLISTED_LATIN  # a lowercase Latin word in Cyrillic or CJK prose
-        elif english < 2.5:
+        if english < 2.5:
             close()
             continue
         else:
@@ -306,12 +307,18 @@ def english_phrases(
 
 def _phrase(text: str, start: int, end: int, strong: list[str], language: str) -> EnglishPhrase:
     return EnglishPhrase(
-        start,
-        end,
-        text[start:end],
-        f"{', '.join(repr(w) for w in strong)} {'is a' if len(strong) == 1 else 'are'} "
-        f"common English word{'s' if len(strong) > 1 else ''} and rare in {langtags.name(language)}",
-        tuple(strong),
+        start, end, text[start:end], english_reason(strong, language), tuple(strong)
+    )
+
+
+def english_reason(words: list[str], language: str, shown: int = 4) -> str:
+    """Why words are English: "'seller', 'customer' and 3 more are common English words and rare in Korean"."""
+    listed = ", ".join(map(repr, words[:shown]))
+    if len(words) > shown:
+        listed += f" and {len(words) - shown} more"
+    return (
+        f"{listed} {'is a' if len(words) == 1 else 'are'} common English "
+        f"word{'s' if len(words) > 1 else ''} and rare in {langtags.name(language)}"
     )
 
 

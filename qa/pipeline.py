@@ -90,6 +90,7 @@ def check_paths(
             result.diagnostics.extend(diagnostics)
             if progress:
                 progress(done, len(groups))
+    result.diagnostics = _summarized(result.diagnostics, config)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     if cache:
         cache.prune()
@@ -147,6 +148,19 @@ def _has_language(group: Group, language: str) -> bool:
         tag == wanted or ("-" not in wanted and langtags.primary(tag) == wanted)
         for tag in group.files
     )
+
+
+def _summarized(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """A rule may look at all of its diagnostics across the site (`summarize`): what one language
+    team does in many files is a convention, said once."""
+    for rule_id, settings in config.rules.items():
+        summarize = getattr(RULES[rule_id], "summarize", None)
+        if settings.enabled and summarize:
+            own = [d for d in diagnostics if d.rule == rule_id]
+            diagnostics = [d for d in diagnostics if d.rule != rule_id] + summarize(
+                own, settings.options
+            )
+    return diagnostics
 
 
 @contextmanager

@@ -44,7 +44,12 @@ class ProseBlock:
     key: str | None = None  # the front-matter key, for front-matter values
 
     def describe(self) -> str:
-        return f"front-matter {self.key!r}" if self.key else self.kind.replace("_", " ")
+        if self.key:
+            return f"front-matter {self.key!r}"
+        return BLOCK_NAMES.get(self.kind, self.kind.replace("_", " "))
+
+
+BLOCK_NAMES = {"html": "HTML block"}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 - Where both the path (`sv/`, `.sv.md`) and the front matter (`lang`, `language`, `locale`)
   declare a language, they agree.
-- The detected language of the prose is the declared one. Code, URLs, inline code and keys
+- The detected language of the prose is the declared one; the message names the language found.
+  English left in place is `untranslated`'s to report (one diagnostic for an untranslated file),
+  except for a declared language glossqa has no word table for. Code, URLs, inline code and keys
   that must stay identical are removed first. The whole file is judged first, then each section
   (a Swedish section inside a Finnish file). Text shorter than `min-words` is skipped, not guessed.
   Languages in one `confusable` set (Norwegian and Danish, say) count as the same.
@@ -62,7 +64,8 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             and guess.confidence >= options["min-confidence"]
             and not same(guess.language, declared)
         ):
-            yield _wrong_language(document, lines[0].line, guess, "the prose")
+            if guess.language != "en" or not langid.available(declared):
+                yield _wrong_language(document, lines[0].line, guess, "the prose")
             continue
         for section in document.root.walk():
             section_lines = [
@@ -127,13 +130,9 @@ def _declarations_agree(document: Document) -> Iterator[Problem]:
     by_path = document.declared_languages.get("path")
     by_front_matter = document.declared_languages.get("front matter")
     if by_path and by_front_matter and by_path != by_front_matter and document.front_matter:
+        entries = document.front_matter.entries
         entry = next(
-            (
-                document.front_matter.entries[key]
-                for key in ("lang", "language", "locale")
-                if key in document.front_matter.entries
-            ),
-            None,
+            (entries[key] for key in ("lang", "language", "locale") if key in entries), None
         )
         yield Problem(
             document.path,

@@ -1,20 +1,40 @@
 """untranslated: English left in the prose of a translated file.
 
-Three findings, each at the line where the translator fixes it, each saying why it fired:
+Each finding is at the line where the translator fixes it and says why it fired:
 
 - an English phrase inside a translated sentence ("Förstå Soft Selling"), found with no list: its
-  words are common in English and rare in the file's language (word-frequency evidence, qa/langid.py);
+  words are common in English and rare in the file's language (word-frequency evidence, qa/langid.py),
+  also between the characters of Chinese, Japanese and Korean sentences;
+- an English sentence left in a translated paragraph: the phrases of one sentence are one
+  diagnostic quoting the sentence, and a listed term inside it is reported with it;
 - a block (paragraph, list item, table cell, heading, front-matter value) left in English, or copied
-  unchanged from the English source; a file whose blocks are mostly English gets one diagnostic;
+  unchanged from the English source; a file whose blocks are mostly English gets one diagnostic
+  for the file, which counts the other findings folded into it;
 - a term from the project's `terms` list, in any letter case and inflection ("Soft Sell" finds
   "Soft Selling").
 
-Quiet about what legitimately stays English: code, inline code, URLs, file names and link targets
-are never searched, nor keys that must stay identical; acronyms and words both languages share
-("online", "humor") are not evidence; a phrase most other translations keep too (`name-share`), or
-whose only clear English words are capitalised names joined by the translation's own words ("Signal
-a Molly"), is a name, and so are words the English source capitalises mid-sentence; `keep` lists,
-per language or `"*"` for all, terms that stay English.
+Quiet about what localization teams keep in English on purpose:
+
+- code, inline code, URLs, file names, link targets, keys that must stay identical, and front-matter
+  values that are site machinery (commit hashes, dates, numbers, paths);
+- a gloss: the English term in parentheses right after the native one, ASCII or full-width
+  (`모놀리식 애플리케이션(monolithic application)`, `拉取请求（pull request）`); the same English
+  in running text is still reported (`glosses: false` reports glosses too);
+- names: capitalised multi-word names in running text ("Apache Kafka Streams"), quoted UI labels
+  ("Save Changes"), a heading that names the page's command (tldr's `# docker compose stop`), an
+  identifier with a native suffix or particle attached (`grpc-health-probe는`, `Kubernetes'in`), a
+  hyphenated identifier (`kube-state-metrics`); words the English source capitalises mid-sentence;
+  a capitalised phrase most other translations keep too (`name-share`, never for lowercase prose
+  or a listed term); capitalised names joined by the translation's own words ("Signal a Molly");
+- acronyms and words both languages share ("online", "humor");
+- `keep` lists, per language or `"*"` for all, terms that stay English; a link whose text is the
+  term and whose target is the term's own page (`[service mesh](/docs/service-mesh/)`) keeps it.
+
+The site's own conventions are learned: a term one language keeps in English in `convention-files`
+files or more, `convention-times` times or more in all, is reported once, as `info`, with the count and the `keep:` line to paste into
+rules.yaml, instead of once per occurrence (`conventions: false` turns this off).
+
+Prose in another language than English is left to `declared-language`.
 
 Fails (`sv/soft-sell.md`):
 
@@ -28,10 +48,13 @@ Passes:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from .. import langid, langtags
-from ..model import AlignedGroup, Document, Problem
+from ..model import AlignedGroup, Diagnostic, Document, Problem
 from ..prose import ProseBlock, column_of, prose_blocks
 
 ID = "untranslated"
@@ -43,9 +66,54 @@ OPTIONS = {
     "min-words": 2,
     "name-share": 0.5,
     "mostly-english": 0.5,
+    "glosses": True,
+    "conventions": True,
+    "convention-files": 2,
+    "convention-times": 3,
 }
 OPTION_TYPES = {"terms": list[str], "keep": dict[str, list[str]]}
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？।॥]")
+OPENING_PARENTHESES, CLOSING_PARENTHESES = "(（", ")）"
+QUOTES = {
+    '"': '"',
+    "'": "'",
+    "“": "”",
+    "”": "”",
+    "„": "“",
+    "‘": "’",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+    "`": "`",
+}
+MACHINERY_VALUE = re.compile(
+    r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
+)  # hashes, dates, numbers, paths, versions: not prose
+CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>")
+TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
+SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
+NOT_WORDS = re.compile(
+    r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
+)  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics")
+UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})  # no spaces between words
+TITLE_LOWERCASE = 5.7  # English frequency of the words a title leaves lowercase: "at", "of", "with"
+GLOSS_WORDS = 8  # a gloss is a term, not a sentence
+SENTENCE_WORDS = 6  # an English phrase this long is an English sentence, or most of one
+SENTENCE_QUOTED = 80  # characters of an English sentence quoted in its diagnostic
+PHRASE = re.compile(r"^'(.+?)' is left in English")
+TERM_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Finding:
+    start: int
+    end: int
+    phrase: str
+    reason: str
+    listed: bool = False
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
@@ -55,10 +123,19 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         if group.reference and langtags.is_english(group.reference.language)
         else None
     )
-    source_prose = list(prose_blocks(source, group.identical_keys)) if source else []
+    source_prose = list(_prose(source, group.identical_keys, None)) if source else []
     source_text = "\n".join(b.text for b in source_prose if b.kind != "heading")
     names = _source_names(source_text)
-    blocks = {d.path: list(prose_blocks(d, group.identical_keys)) for d in translated}
+    capitals = frozenset().union(*(_mid_sentence_capitals(b.text) for b in source_prose))
+    source_keys = (
+        {key: entry.value for key, entry in source.front_matter.entries.items()}
+        if source and source.front_matter
+        else None
+    )
+    blocks = {
+        d.path: list(_prose(d, group.identical_keys, source_keys, group.translated_keys))
+        for d in translated
+    }
     english = (
         {d.path: _english_blocks(d, blocks[d.path], names) for d in translated}
         if options["detect"]
@@ -73,12 +150,14 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         d.path: "\n".join(
             " ".join(b.text.casefold().split())
             for b in blocks[d.path]
-            if b.line not in english.get(d.path, {})
+            if b not in english.get(d.path, {})
         )
         for d in translated
         if d.path not in mostly_english
     }
-    source_blocks = {" ".join(b.text.split()): b.line for b in source_prose}
+    source_blocks: dict[str, int] = {}
+    for b in source_prose:
+        source_blocks.setdefault(" ".join(b.text.split()), b.line)
     listed = _listed_pattern(options["terms"])
     for document in translated:
         keep = {
@@ -88,47 +167,484 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         }
         others = [text for path, text in kept_text.items() if path != document.path]
         flagged_blocks = english.get(document.path, {})
-        mostly = document.path in mostly_english
-        if mostly:
-            judged = sum(len(b.text.split()) >= 4 for b in blocks[document.path])
-            yield Problem(
-                document.path,
-                min(flagged_blocks),
-                f"{len(flagged_blocks)} of {judged} blocks are left in "
-                f"English; the file looks untranslated",
-                language=document.language,
-            )
+        problems: list[Problem] = []
         for block in blocks[document.path]:
-            if block.line in flagged_blocks and not mostly:
-                yield _english_block(
-                    document, block, flagged_blocks[block.line], source, source_blocks
+            if block in flagged_blocks:
+                problems.append(
+                    _english_block(document, block, flagged_blocks[block], source, source_blocks)
                 )
-            for line, phrase, reason in _phrases(block, document, listed, options, flagged_blocks):
-                if (
-                    phrase.casefold() in keep
-                    or _is_name(phrase, others, options["name-share"])
-                    or _proper_noun_in_source(phrase, source_text)
-                ):
+                continue
+            for offset, text in enumerate(block.text.split("\n")):
+                line = block.line + offset
+                findings = [
+                    finding
+                    for finding in _findings(text, block, document, listed, options)
+                    if not _kept(
+                        finding,
+                        text,
+                        block,
+                        document,
+                        keep,
+                        others,
+                        source_text,
+                        capitals,
+                        options,
+                        line,
+                    )
+                ]
+                problems += _one_per_sentence(findings, text, line, block, document)
+        if document.path in mostly_english:
+            yield _untranslated_file(document, blocks[document.path], flagged_blocks, problems)
+        else:
+            yield from problems
+
+
+def summarize(diagnostics: list[Diagnostic], options: dict) -> list[Diagnostic]:
+    """The site's conventions: a term one language keeps in English in many files is reported once, as info."""
+    if not options["conventions"]:
+        return diagnostics
+    by_term: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
+    for diagnostic in diagnostics:
+        match = PHRASE.match(diagnostic.message)
+        if match and diagnostic.language and "listed term" not in diagnostic.message:
+            term = " ".join(match.group(1).casefold().split())
+            if _term_like(term):
+                by_term[(diagnostic.language, term)].append(diagnostic)
+    folded: set[int] = set()
+    conventions = []
+    for (language, term), found in by_term.items():
+        files = sorted({d.path for d in found})
+        if len(files) < options["convention-files"] or len(found) < options["convention-times"]:
+            continue
+        folded.update(map(id, found))
+        first = min(found, key=Diagnostic.sort_key)
+        conventions.append(
+            Diagnostic(
+                first.path,
+                first.line,
+                first.column,
+                first.rule,
+                "info",
+                f"{term!r} is kept in English in {len(files)} {langtags.name(language)} files "
+                f"({len(found)} times; this is the first): if that is the team's convention, add "
+                f'to rules.yaml under untranslated: keep: {{{language}: ["{term}"]}}',
+                language,
+            )
+        )
+    kept = [d for d in diagnostics if id(d) not in folded]
+    return sorted(kept + conventions, key=Diagnostic.sort_key)
+
+
+def _term_like(term: str) -> bool:
+    """A term a team may keep ("service mesh"), not a stretch of English prose ("the buyer")."""
+    words = langid.WORD.findall(term)
+    return 0 < len(words) <= TERM_MAX_WORDS and not any(
+        (langid.table("en") or {}).get(word, 0.0) >= langid.FUNCTION_WORD for word in words
+    )
+
+
+def _prose(
+    document: Document,
+    identical_keys: frozenset[str],
+    source_keys: dict | None,
+    translated_keys: frozenset[str] = frozenset(),
+) -> Iterator[ProseBlock]:
+    """The prose blocks, but front-matter values that are site machinery: hashes, dates, numbers and
+    paths; of the keys not among `translated-keys`, those only translations carry
+    (`default_lang_commit`) and values the source has too (`cSpell:ignore` word lists). Nor script
+    or style HTML blocks, nor a block that is a link's text alone (the linked page's title)."""
+    for block in prose_blocks(document, identical_keys):
+        if "{{" in block.text:
+            block = replace(block, text=TEMPLATE.sub(_blank, block.text))
+            if not block.text.strip():
+                continue
+        if block.kind == "front-matter":
+            if MACHINERY_VALUE.fullmatch(block.text.strip()) or ":" in (block.key or ""):
+                continue  # a namespaced key is a tool's setting: `cSpell:ignore`
+            if block.key not in translated_keys:
+                value = (source_keys or {}).get(block.key)
+                if value is None or " ".join(str(value).split()) == " ".join(block.text.split()):
                     continue
-                yield Problem(
+        elif block.kind == "html" and SCRIPT.match(document.lines[block.line - 1]):
+            continue
+        elif _command_heading(block, document):
+            continue
+        elif CODE_IN_MARKUP.search(block.text):
+            continue  # JSX and attributes: `style={{ display: 'inline' }}`, `{({ binaries }) => (`
+        elif _only_a_link(document, block):
+            continue  # the title of the page it links to, in that page's language
+        yield block
+
+
+def _only_a_link(document: Document, block: ProseBlock) -> bool:
+    text = " ".join(block.text.split())
+    if not text or "\n" in block.text:
+        return False
+    raw = document.lines[block.line - 1]
+    return any(" ".join(found.split()) == text for found in re.findall(r"\[([^\]]+)\][(\[]", raw))
+
+
+def _findings(text: str, block: ProseBlock, document: Document, listed, options) -> list[Finding]:
+    found = []
+    if listed:
+        for match in listed.finditer(text):
+            base = _listed_base(match.group(0), options["terms"])
+            found.append(
+                Finding(match.start(), match.end(), match.group(0), f"listed term {base!r}", True)
+            )
+    if options["detect"]:
+        searched = NOT_WORDS.sub(lambda match: " " * len(match.group(0)), text)
+        for phrase in langid.english_phrases(searched, document.language, options["min-words"]):
+            if _names(phrase):
+                continue
+            inside = [f for f in found if f.listed and phrase.start <= f.start < phrase.end]
+            if any(f.start < phrase.end and phrase.start < f.end for f in found if f not in inside):
+                continue
+            outside = text[phrase.start : phrase.end]
+            for finding in inside:
+                outside = outside.replace(finding.phrase, " ")
+            if inside and len(langid.WORD.findall(outside)) < 2:
+                continue  # the listed term, with a word or so around it: reported as the term
+            reason = phrase.reason + "".join(
+                f"; it holds the {f.reason} ({f.phrase!r})" for f in inside
+            )
+            found = [f for f in found if f not in inside]
+            found.append(Finding(phrase.start, phrase.end, phrase.phrase, reason))
+        if found and _another_language(text, document.language):
+            return []  # Spanish prose under ru/: declared-language names its language
+    return sorted(found, key=lambda finding: finding.start)
+
+
+def _kept(
+    finding: Finding,
+    text: str,
+    block: ProseBlock,
+    document: Document,
+    keep: set[str],
+    others: list[str],
+    source_text: str,
+    source_capitals: frozenset[str],
+    options: dict,
+    line: int,
+) -> bool:
+    phrase = finding.phrase
+    if phrase.casefold() in keep:
+        return True
+    if options["glosses"] and (
+        _is_gloss(text, finding, document.language) or _glossed(text, finding, document.language)
+    ):
+        return True
+    if finding.listed:
+        return False
+    return (
+        _capitalised_name(finding, text, block)
+        or _quoted(text, finding)
+        or _emphasised_label(document, line, finding)
+        or _command_heading(block, document)
+        or _identifier(text, finding, document.language)
+        or _linked_to_its_page(document, block, phrase)
+        or (_capitalised(phrase) and _is_name(phrase, others, options["name-share"]))
+        or _proper_noun_in_source(phrase, source_text)
+        or _capitals_of_the_source(phrase, source_capitals)
+        or _term_of_the_source(phrase, source_text, document.language, _document_text(document))
+    )
+
+
+def _core(words: list[str], language: str) -> list[str]:
+    """The words of a phrase without the words at its edges the translation's language shares:
+    Portuguese "a issue" -> "issue"; but Swedish "the buyer" stays."""
+    english, native = langid.table("en") or {}, langid.table(language) or {}
+
+    def edge(word: str) -> bool:
+        return english.get(word.lower(), 0.0) - native.get(word.lower(), 0.0) < 0.5
+
+    while words and edge(words[0]):
+        words = words[1:]
+    while words and edge(words[-1]):
+        words = words[:-1]
+    return words
+
+
+def _document_text(document: Document) -> str:
+    """All the prose of a document, for counting a term's uses (cached on the document's identity)."""
+    if _TEXT_OF[0] is not document:
+        _TEXT_OF[:] = [
+            document,
+            "\n".join(block.text for block in prose_blocks(document, frozenset())),
+        ]
+    return _TEXT_OF[1]
+
+
+_TEXT_OF: list = [None, ""]
+
+
+def _capitals_of_the_source(phrase: str, capitals: frozenset[str]) -> bool:
+    """Every word capitalised, and capitalised mid-sentence in the source too: names, also in a
+    heading ("Fedora - Red Hat Enterprise Linux")."""
+    words = langid.WORD.findall(phrase)
+    return _capitalised(phrase) and all(word in capitals for word in words)
+
+
+def _term_of_the_source(phrase: str, source_text: str, language: str, document_text: str) -> bool:
+    """A short term (no function words) the article's English source uses: the translator kept it
+    ("span metrics connector"); an English sentence or clause left behind has function words."""
+    if not source_text:
+        return False
+    core = _core(langid.WORD.findall(phrase), language)
+    if not core or not _term_like(" ".join(core).casefold()):
+        return False
+    words = [re.escape(word) for word in core]
+    term = re.compile(r"(?<!\w)" + r"\W+".join(words) + r"(?!\w)", re.I)
+    if len(core) == 1 and len(term.findall(document_text)) < 2:
+        return False  # one word ("use" of "use a"), kept nowhere else in the file: no term of its
+    return term.search(source_text) is not None
+
+
+def _is_gloss(text: str, finding: Finding, language: str) -> bool:
+    """The English term in parentheses right after text in the file's language: `拉取请求（pull request）`."""
+    opening = max(text.rfind(mark, 0, finding.start) for mark in OPENING_PARENTHESES)
+    if opening < 0 or any(mark in text[opening : finding.start] for mark in CLOSING_PARENTHESES):
+        return False
+    closing = min(
+        (at for at in (text.find(mark, finding.end) for mark in CLOSING_PARENTHESES) if at >= 0),
+        default=-1,
+    )
+    if closing < 0 or any(mark in text[finding.end : closing] for mark in OPENING_PARENTHESES):
+        return False
+    inside = text[opening + 1 : closing]
+    if len(langid.WORD.findall(inside)) > GLOSS_WORDS or re.search(r"[.!?](\s|$)", inside):
+        return False
+    around = text[opening + 1 : finding.start] + " " + text[finding.end : closing]
+    if any(
+        not (_english_word(word, language) or word.isupper())
+        for word in langid.WORD.findall(around)
+    ):
+        return False  # "(ou decision to buy ponte de log)": the translation's own words, no gloss
+    before = langid.WORD.findall(text[:opening])
+    if not before or not text[:opening].rstrip()[-1:].isalpha():
+        return False
+    return not _english_word(before[-1], language)
+
+
+def _glossed(text: str, finding: Finding, language: str) -> bool:
+    """An English title or name followed by its translation in parentheses: `Beyond the Dashboard（ダッシュボードの先へ）`."""
+    after = re.match(r"([^()（）]*)[(（]([^()（）]+)[)）]", text[finding.end :])
+    if after and after.group(1).strip() and not _title_case(finding.phrase):
+        return False  # "designed to avoid irritating Kerberos (requiere tickets)": no title
+    if not after or not all(
+        _english_word(word, language) or word[:1].isupper()
+        for word in langid.WORD.findall(after.group(1))
+    ):
+        return False
+    words = langid.WORD.findall(after.group(2))
+    native = [word for word in words if not _english_word(word, language)]
+    return bool(words) and len(native) >= len(words) / 2
+
+
+def _english_word(word: str, language: str) -> bool:
+    if langid.script_of(word[0]) != "LATIN":
+        return False
+    english = (langid.table("en") or {}).get(word.lower(), 0.0)
+    native = (langid.table(language) or {}).get(word.lower(), 0.0)
+    return english >= 2.5 and english - native >= langid.STRONG
+
+
+def _words_of(phrase: str) -> list[str]:
+    return langid.WORD.findall(phrase)
+
+
+def _capitalised(phrase: str) -> bool:
+    return all(word[:1].isupper() for word in _words_of(phrase))
+
+
+def _title_case(phrase: str) -> bool:
+    """Two or more capitalised words, and only the commonest lowercase: "Taming Telemetry at Scale",
+    "Write the Docs"; not "View you should always"."""
+    words = _words_of(phrase)
+    english = langid.table("en") or {}
+    return sum(word[:1].isupper() for word in words) >= 2 and all(
+        word[:1].isupper() or english.get(word, 0.0) >= TITLE_LOWERCASE for word in words
+    )
+
+
+def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
+    """Two or more words in title case outside headings: a name or a title ("Apache Kafka Streams",
+    "Taming Telemetry at Scale").
+
+    Not in a heading, where English capitalises every word ("Förstå Soft Selling").
+    """
+    if block.kind == "heading":
+        return False
+    name_before = re.search(r"([A-Z][\w-]*)\s+$", text[: finding.start])
+    phrase = (name_before.group(1) + " " if name_before else "") + finding.phrase
+    return len(_words_of(phrase)) >= 2 and _title_case(phrase)
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _emphasised_label(document: Document, line: int, finding: Finding) -> bool:
+    """A UI label in bold or italics, as style guides write them: select **Create pull request**."""
+    if not 0 < line <= len(document.lines):
+        return False
+    words = [re.escape(word) for word in langid.WORD.findall(finding.phrase)]
+    label = r"\W*" + r"\W+".join(words) + r"\W*"
+    return re.search(r"(\*\*|__|\*|_)" + label + r"\1", document.lines[line - 1], re.I) is not None
+
+
+def _quoted(text: str, finding: Finding) -> bool:
+    """A UI label or title quoted in the sentence: "Save Changes", «Pull Request», 「Add to cart」."""
+    before = text[: finding.start]
+    opening = max(before.rfind(mark) for mark in QUOTES if mark not in "'’`")  # not apostrophes
+    if opening < 0 or len(langid.WORD.findall(before[opening + 1 :])) > 3:
+        return False
+    rest = text[finding.end :]
+    closing = rest.find(QUOTES[before[opening]])
+    return closing >= 0 and len(langid.WORD.findall(rest[:closing])) <= 3
+
+
+def _command_heading(block: ProseBlock, document: Document) -> bool:
+    """A heading that names the page's command or file: tldr's `# docker compose stop` in docker-compose-stop.md."""
+    if block.kind != "heading":
+        return False
+    stem = PurePosixPath(document.path).stem
+    heading_words = re.findall(r"[a-z0-9]+", block.text.casefold())
+    stem_words = re.findall(r"[a-z0-9]+", stem.casefold())
+    while stem_words and stem_words[-1].isdigit() and heading_words[-1:] != stem_words[-1:]:
+        stem_words.pop()  # tldr's `nix-build.3.md`: the third `nix build` page
+    return bool(heading_words) and heading_words == stem_words
+
+
+def _identifier(text: str, finding: Finding, language: str) -> bool:
+    """`kube-state-metrics`: one token, an identifier. `grpc-health-probe는`, `Kubernetes'in`,
+    `pull request'и`: a native suffix or particle attached makes it a word of the translation."""
+    if not any(character.isspace() for character in finding.phrase):
+        return True
+    if not _term_like(" ".join(finding.phrase.casefold().split())):
+        return False  # "the buyer based on cask에": the particle belongs to the last word only
+    after = text[finding.end : finding.end + 2]
+    if after[:1] in "'’" and after[1:2].isalpha():
+        return True
+    return (
+        after[:1].isalpha()
+        and langid.script_of(after[0]) != "LATIN"
+        and langtags.primary(language) not in UNSPACED_LANGUAGES
+    )
+
+
+def _linked_to_its_page(document: Document, block: ProseBlock, phrase: str) -> bool:
+    """`[service mesh](/docs/concepts/service-mesh/)`: the term's own page, so the term is kept on purpose."""
+    wanted = re.findall(r"[a-z0-9]+", phrase.casefold())
+    for line in document.lines[block.line - 1 : block.line - 1 + block.text.count("\n") + 1]:
+        for text, target in re.findall(r"\[([^\]]*)\]\(([^)\s]*)", line):
+            if re.findall(r"[a-z0-9]+", text.casefold()) != wanted:
+                continue
+            page = [part for part in re.split(r"[/#]", target.split("?")[0]) if part]
+            if page and re.findall(r"[a-z0-9]+", PurePosixPath(page[-1]).stem.casefold()) == wanted:
+                return True
+    return False
+
+
+def _one_per_sentence(
+    findings: list[Finding], text: str, line: int, block: ProseBlock, document: Document
+) -> list[Problem]:
+    """The findings of one sentence are one diagnostic: an English sentence is one leftover, not three."""
+    problems = []
+    by_sentence: dict[tuple[int, int], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_sentence[_sentence_around(text, finding.start)].append(finding)
+    for (start, end), found in by_sentence.items():
+        alone = all(finding.listed for finding in found) or (
+            len(found) == 1 and len(langid.WORD.findall(found[0].phrase)) < SENTENCE_WORDS
+        )  # listed terms in a translated sentence are terms, each its own finding
+        for finding in found if alone else ():
+            problems.append(
+                Problem(
                     document.path,
                     line,
-                    f"{' '.join(phrase.split())!r} is left in English in this {block.describe()}: {reason}",
-                    column=column_of(document, line, phrase),
+                    f"{' '.join(finding.phrase.split())!r} is left in English in this "
+                    f"{block.describe()}: {finding.reason}",
+                    column=column_of(document, line, finding.phrase),
                     language=document.language,
                 )
+            )
+        if alone:
+            continue
+        sentence = " ".join(text[start:end].split())
+        quoted = sentence if len(sentence) <= SENTENCE_QUOTED else sentence[:SENTENCE_QUOTED] + "…"
+        reason = (
+            found[0].reason
+            if len(found) == 1
+            else ", ".join(repr(" ".join(f.phrase.split())) for f in found) + " read as English"
+        )
+        problems.append(
+            Problem(
+                document.path,
+                line,
+                f"this sentence of the {block.describe()} is left in English: {quoted!r} "
+                f"({reason})",
+                column=column_of(document, line, found[0].phrase),
+                language=document.language,
+            )
+        )
+    return problems
+
+
+def _sentence_around(text: str, position: int) -> tuple[int, int]:
+    start = 0
+    for end_mark in SENTENCE_END.finditer(text):
+        if end_mark.end() > position:
+            return start, end_mark.end()
+        start = end_mark.end()
+    return start, len(text)
+
+
+def _untranslated_file(
+    document: Document, blocks: list[ProseBlock], flagged: dict, problems: list[Problem]
+) -> Problem:
+    judged = [block for block in blocks if _judged(block)]
+    english = sum(block in flagged for block in judged)
+    others = len(problems) - len(flagged)
+    folded = f"; {others} more English phrases in it are not listed one by one" if others else ""
+    return Problem(
+        document.path,
+        min(block.line for block in flagged),
+        f"this file looks untranslated: {english} of its {len(judged)} paragraphs, headings and "
+        f"other text blocks read as English{folded}",
+        language=document.language,
+    )
+
+
+def _judged(block: ProseBlock) -> bool:
+    return len(langid.WORD.findall(block.text)) >= 4
 
 
 def _english_blocks(
     document: Document, blocks: list[ProseBlock], names: frozenset[str]
-) -> dict[int, str]:
-    """Line -> reason, for blocks that read as English once the source's names are set aside."""
+) -> dict[ProseBlock, str]:
+    """Block -> reason, for blocks that read as English once the source's names are set aside."""
     found = {}
     for block in blocks:
-        guess = langid.is_english_block(block.text, document.language, set_aside=names)
-        if guess:
-            found[block.line] = guess.reason
+        guess = langid.is_english_block(
+            block.text, document.language, set_aside=names | _mid_sentence_capitals(block.text)
+        )
+        if guess and not _another_language(block.text, document.language):
+            found[block] = guess.reason
     return found
+
+
+def _another_language(text: str, declared: str) -> bool:
+    """Spanish prose under ru/ is no English leftover: declared-language names its language."""
+    if langid.dominant_script(text)[0] != "LATIN":
+        return False
+    guess = langid.identify(text, min_words=8)
+    return bool(
+        guess
+        and guess.confidence >= 0.6
+        and guess.language != "en"
+        and langtags.primary(guess.language) != langtags.primary(declared)
+    )
 
 
 def _english_block(
@@ -145,33 +661,31 @@ def _english_block(
         )
     return Problem(
         document.path,
-        block.line,
+        _first_english_line(block, document.language),
         f"this {block.describe()} is left in English: {reason}",
         language=document.language,
     )
 
 
-def _phrases(
-    block: ProseBlock, document: Document, listed, options, flagged_blocks
-) -> Iterator[tuple]:
+def _mid_sentence_capitals(text: str) -> frozenset[str]:
+    """Capitalised words that do not start a sentence: names ("CentOS, Fedora dan Red Hat Enterprise
+    Linux"), which say nothing about the language around them."""
+    return frozenset(
+        match.group(0)
+        for match in langid.WORD.finditer(text)
+        if match.group(0)[:1].isupper()
+        and match.start() > 0
+        and not SENTENCE_END.search(text[: match.start()].rstrip()[-1:] or ".")
+    )
+
+
+def _first_english_line(block: ProseBlock, language: str) -> int:
+    """Where the English of a wrapped block starts: the translator's line, not the block's first."""
     for offset, text in enumerate(block.text.split("\n")):
-        line = block.line + offset
-        claimed: list[tuple[int, int]] = []
-        if listed:
-            for match in listed.finditer(text):
-                claimed.append(match.span())
-                yield (
-                    line,
-                    match.group(0),
-                    f"listed term {_listed_base(match.group(0), options['terms'])!r}",
-                )
-        if not options["detect"] or block.line in flagged_blocks:
-            continue
-        for phrase in langid.english_phrases(text, document.language, options["min-words"]):
-            if not any(
-                start < phrase.end and phrase.start < end for start, end in claimed
-            ) and not _names(phrase):
-                yield line, phrase.phrase, phrase.reason
+        english, native = langid.english_share(text, language)
+        if english >= 2 and english > native:
+            return block.line + offset
+    return block.line
 
 
 def _names(phrase: langid.EnglishPhrase) -> bool:
@@ -183,8 +697,9 @@ def _names(phrase: langid.EnglishPhrase) -> bool:
 
 
 def _mostly_english(blocks: list[ProseBlock], flagged: dict, options: dict) -> bool:
-    judged = sum(len(block.text.split()) >= 4 for block in blocks)
-    return judged >= 3 and len(flagged) >= options["mostly-english"] * judged
+    judged = [block for block in blocks if _judged(block)]
+    english = sum(block in flagged for block in judged)
+    return len(judged) >= 3 and english >= options["mostly-english"] * len(judged)
 
 
 def _source_names(source_text: str) -> frozenset[str]:
@@ -200,7 +715,7 @@ def _proper_noun_in_source(phrase: str, source_text: str) -> bool:
 
 
 def _is_name(phrase: str, others: list[str], share: float) -> bool:
-    """Most other translations keep the phrase in their translated prose: it is a name, not a leftover."""
+    """Most other translations keep the capitalised phrase in their translated prose: it is a name."""
     if len(others) < 2:
         return False
     needle = " ".join(phrase.casefold().split())
