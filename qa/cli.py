@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, baseline, cache, langtags, parallel, terminal
+from . import __version__, baseline, cache, gitinfo, langtags, parallel, terminal
+from .atomic import write_atomically
 from .cache import Cache
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
@@ -128,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="no progress bar and no closing summary on stderr",
     )
 
+    _add_report_options(check)
+
     rules = commands.add_parser("rules", help="list the rules with their documentation")
     rules.add_argument("ids", nargs="*", metavar="RULE", help="show only these rules")
     return parser
@@ -145,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except baseline.BaselineError as error:
         print(f"glossqa: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except gitinfo.GitError as error:
+        print(f"glossqa: --changed-since: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -165,10 +171,17 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     fail_on = "warning" if arguments.strict else arguments.fail_on or "error"
     recorded = baseline.load(arguments.baseline) if arguments.baseline else None
 
+    report = resolve(arguments.format)
+    changes = gitinfo.changed_since(arguments.changed_since) if arguments.changed_since else None
     progress = terminal.Progress(sys.stderr) if not arguments.quiet else None
     try:
         result = check_paths(
-            arguments.paths, config, progress, arguments.jobs, _cache(arguments, config)
+            arguments.paths,
+            config,
+            progress,
+            arguments.jobs,
+            _cache(arguments, config),
+            outline=getattr(report, "OUTLINES", False),
         )
     finally:
         if progress:
@@ -190,8 +203,11 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     hidden = 0
     if recorded is not None:
         diagnostics, hidden = baseline.hide(diagnostics, recorded, arguments.baseline)
+    unchanged = 0
+    if changes is not None:
+        kept = [d for d in diagnostics if changes.keeps(d)]
+        diagnostics, unchanged = kept, len(diagnostics) - len(kept)
 
-    report = resolve(arguments.format)
     severities = {
         check_id: settings.severity
         for check_id, settings in config.rules.items()
@@ -204,8 +220,21 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         fail_on=fail_on,
         color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
         fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [],
+        outlines=result.outlines,
+        changed_since=arguments.changed_since,
+        unchanged=unchanged,
     )
+    if getattr(report, "LINKS", False):
+        repository = gitinfo.detect_repository(arguments.repository_url)
+        context.repository = repository.link("").rstrip("/") if repository else None
     rendered = report.render(diagnostics, context)
+    if arguments.output:
+        try:
+            write_atomically(arguments.output, rendered)
+        except OSError as error:
+            print(f"glossqa: --output {arguments.output}: {error.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+        rendered = ""
     for start in range(
         0, len(rendered), WRITE_SLICE
     ):  # encoding a whole site's report at once would double it in memory
@@ -214,6 +243,29 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     if not arguments.quiet:
         print(terminal.summary(result.files, result.groups, diagnostics, hidden), file=sys.stderr)
     return EXIT_FAILED if any(context.fails(d) for d in diagnostics) else EXIT_CLEAN
+
+
+def _add_report_options(check: argparse.ArgumentParser) -> None:
+    report = check.add_argument_group("reports")
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the report to FILE (replacing it) instead of stdout",
+    )
+    report.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only diagnostics on lines changed since the git revision REF (committed or "
+        "not), those about a whole file, and those pointing at a changed line of the reference",
+    )
+    report.add_argument(
+        "--repository-url",
+        metavar="URL",
+        help="link html and markdown reports to files at this web address (default: GitHub "
+        "Actions' repository, else git's remote.origin.url)",
+    )
 
 
 def _config(arguments, parser: argparse.ArgumentParser) -> Config:
