@@ -86,7 +86,10 @@ class Browser:
             pages = [target for target in targets if target["type"] == "page"]
             if pages:
                 attached = self.send(
-                    "Target.attachToTarget", session=None, targetId=pages[0]["targetId"], flatten=True
+                    "Target.attachToTarget",
+                    session=None,
+                    targetId=pages[0]["targetId"],
+                    flatten=True,
                 )
                 return attached["sessionId"]
             time.sleep(0.1)
@@ -150,7 +153,9 @@ class Browser:
 
     def wait_for(self, condition: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
-        while not self.evaluate(f"(() => {{ try {{ return Boolean({condition}); }} catch {{ return false; }} }})()"):
+        while not self.evaluate(
+            f"(() => {{ try {{ return Boolean({condition}); }} catch {{ return false; }} }})()"
+        ):
             if time.monotonic() > deadline:
                 raise BrowserError(f"timed out waiting for {condition}; errors: {self.errors}")
             time.sleep(0.05)

@@ -35,8 +35,8 @@ def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<meta name=\"referrer\" content=\"no-referrer\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         f"<title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n"
         f'<noscript><p class="noscript">This report needs JavaScript. glossqa {__version__} '
@@ -80,7 +80,7 @@ def page_data(diagnostics: list[Diagnostic], context: ReportContext) -> tuple[di
     groups = []
     texts = []
     position = 0
-    for group_position, outline in enumerate(outlines):
+    for outline in outlines:
         members = list(range(position, position + len(outline.files)))
         position += len(outline.files)
         reference = file_index[outline.reference] if outline.reference in file_index else -1
