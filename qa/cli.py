@@ -242,6 +242,11 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     sys.stdout.flush()  # the summary follows the report when both streams go to one place
     if not arguments.quiet:
         print(terminal.summary(result.files, result.groups, diagnostics, hidden), file=sys.stderr)
+        if unchanged:
+            print(
+                f"glossqa: {unchanged} more on lines not changed since {arguments.changed_since}",
+                file=sys.stderr,
+            )
     return EXIT_FAILED if any(context.fails(d) for d in diagnostics) else EXIT_CLEAN
 
 

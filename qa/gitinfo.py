@@ -36,7 +36,11 @@ def _git(*arguments: str) -> str:
     except OSError as error:
         raise GitError(f"cannot run git: {error.strerror}") from error
     if run.returncode != 0:
-        raise GitError(run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "git failed")
+        raise GitError(
+            run.stderr.strip().splitlines()[-1]
+            if run.stderr.strip()
+            else f"git {arguments[0]} failed"
+        )
     return run.stdout
 
 
@@ -119,7 +123,10 @@ class Changes:
 
 def changed_since(revision: str) -> Changes:
     """The work tree's changes (committed or not) since `revision`, and the untracked files."""
-    _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    try:
+        _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except GitError as error:
+        raise GitError(f"{revision!r} is not a commit here ({error})") from error
     changes = Changes()
     diff = _git("diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative", revision, "--")
     path = None
