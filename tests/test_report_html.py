@@ -302,3 +302,43 @@ def test_screenshot_is_written(browser, report, tmp_path):
     browser.screenshot(shot)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 5000
+
+
+def test_keyboard_opens_a_file_and_escape_returns(browser, report):
+    browser.open(report, "document.body.dataset.ready")
+    browser.evaluate("document.querySelector('#matrix a[href=\"#file=sv%2Fguide.md\"]').focus()")
+    for kind in ("rawKeyDown", "char", "keyUp"):
+        browser.send(
+            "Input.dispatchKeyEvent",
+            type=kind,
+            key="Enter",
+            code="Enter",
+            windowsVirtualKeyCode=13,
+            text="\r" if kind == "char" else "",
+        )
+    browser.wait_for(
+        "document.body.dataset.view === 'sv/guide.md' && !document.getElementById('file-view').hidden"
+    )
+    browser.send(
+        "Input.dispatchKeyEvent",
+        type="rawKeyDown",
+        key="Escape",
+        code="Escape",
+        windowsVirtualKeyCode=27,
+    )
+    browser.wait_for("!document.getElementById('overview').hidden")
+    assert browser.evaluate("document.getElementById('file-view').hidden") is True
+
+
+def test_printing_hides_the_controls_and_renders_a_pdf(browser, report):
+    browser.open(report, "document.body.dataset.ready")
+    browser.send("Emulation.setEmulatedMedia", media="print")
+    try:
+        assert (
+            browser.evaluate("getComputedStyle(document.querySelector('.controls')).display")
+            == "none"
+        )
+    finally:
+        browser.send("Emulation.setEmulatedMedia", media="")
+    pdf = base64.b64decode(browser.send("Page.printToPDF")["data"])
+    assert pdf.startswith(b"%PDF")

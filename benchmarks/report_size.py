@@ -1,0 +1,155 @@
+"""HTML report benchmark: how big the page is and how fast headless Chromium opens it.
+
+For each site given (any folder glossqa can check), and for a site of --files files built like
+benchmarks/speed.py builds one (copies of the first site given, whole translation groups at a time,
+prose rotated), it runs the real CLI (`glossqa check --format html --output`, every rule on), then
+opens the page in a fresh headless Chromium and measures, as a Markdown table:
+
+- the page's size, and the generation's wall time and peak RSS;
+- load: from navigation to the report's `glossqa-ready` mark (data inflated, overview and the first
+  matrix rows on screen), as the page's own clock measures it;
+- file view: from asking for the file with the most findings to its side-by-side view in the DOM.
+
+    python benchmarks/report_size.py ../shared/corpora/privacyguides ../shared/corpora/otel \\
+        ../shared/corpora/nodejs ../shared/corpora/tldr [--files 20000] [--jobs 2] [--screenshot docs/report.png]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPOSITORY / "tests"))
+sys.path.insert(0, str(REPOSITORY / "benchmarks"))
+
+from headless import Browser, find_chromium  # noqa: E402
+from speed import _language_files, _write_copy  # noqa: E402
+
+from qa.discover import discover  # noqa: E402
+
+
+WORST = (
+    "['a.sev-0', 'a.sev-1', 'a.sev-2', 'a']"
+    ".map(cell => document.querySelector('#matrix tbody ' + cell)).find(Boolean).getAttribute('href')"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sites", nargs="+", type=Path)
+    parser.add_argument("--files", type=int, default=20000, help="the built site's size (0: none)")
+    parser.add_argument("--jobs", type=int, default=1, help="glossqa --jobs (default 1)")
+    parser.add_argument("--screenshot", type=Path, help="save the first site's report here (PNG)")
+    parser.add_argument("--keep", type=Path, help="build the large site and the reports here")
+    arguments = parser.parse_args()
+    chromium = find_chromium()
+    if not chromium:
+        sys.exit("no Chromium found (apt-get install chromium)")
+    scratch = arguments.keep or Path(tempfile.mkdtemp(prefix="glossqa-report-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    try:
+        sites = [(site.resolve().name, site.resolve()) for site in arguments.sites]
+        if arguments.files:
+            built = _build_site(arguments.sites[0], arguments.files, scratch / "large-site")
+            sites.append((f"{arguments.files:,}-file site", built))
+        rows = []
+        for position, (name, site) in enumerate(sites):
+            page = scratch / f"report-{position}.html"
+            rows.append((name, *_measure(site, page, arguments.jobs, chromium)))
+            if position == 0 and arguments.screenshot:
+                _screenshots(chromium, page, arguments.screenshot)
+        print(
+            "| site | files | diagnostics | page size | generation (wall, peak RSS) | load in Chromium | open the worst file |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, files, diagnostics, size, wall, rss, load, view in rows:
+            print(
+                f"| {name} | {files:,} | {diagnostics:,} | {size / 1e6:.1f} MB | {wall:.0f} s, {rss / 1024:.0f} MB "
+                f"| {load:.2f} s | {view:.2f} s |"
+            )
+    finally:
+        if not arguments.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _build_site(corpus: Path, files: int, site: Path) -> Path:
+    if site.exists() and len(discover([site])) >= files:
+        return site
+    shutil.rmtree(site, ignore_errors=True)
+    found = _language_files(corpus)
+    for copy in range(math.ceil(files / len(found))):
+        _write_copy(found, site, f"{corpus.resolve().name}-r{copy:02d}", copy)
+    return site
+
+
+def _measure(site: Path, page: Path, jobs: int, chromium: str) -> tuple:
+    print(f"checking {site} ...", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as cache:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "qa",
+                "check",
+                "--isolated",
+                "--quiet",
+                "--format",
+                "html",
+                "--jobs",
+                str(jobs),
+                "--cache-dir",
+                cache,
+                "--output",
+                str(page),
+                ".",
+            ],
+            cwd=site,
+            env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
+        )
+        _, _, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        rss = usage.ru_maxrss
+    with Browser(chromium) as browser:
+        browser.open(page, "document.body.dataset.ready", timeout=120)
+        load = browser.evaluate("performance.getEntriesByName('glossqa-ready')[0].startTime") / 1000
+        assert not browser.errors, browser.errors
+        worst = browser.evaluate(WORST)
+        started = time.perf_counter()
+        browser.evaluate(f"location.hash = {json.dumps(worst)}")
+        browser.wait_for("document.querySelector('#file-view table.sides')", timeout=60)
+        view = time.perf_counter() - started
+        header = browser.evaluate("document.querySelector('header.top p').textContent")
+    files = int(re.match(r"([\d,]+) file", header)[1].replace(",", ""))
+    diagnostics = int(re.search(r"([\d,]+) diagnostic", header)[1].replace(",", ""))
+    return files, diagnostics, page.stat().st_size, wall, rss, load, view
+
+
+def _screenshots(chromium: str, page: Path, target: Path) -> None:
+    """The overview scrolled to the matrix, and a file view next to it, as one small image each."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with Browser(chromium, width=1200, height=760) as browser:
+        browser.open(page, "document.body.dataset.ready")
+        browser.evaluate("document.getElementById('matrix-title').scrollIntoView()")
+        browser.screenshot(target)
+        worst = browser.evaluate(WORST)
+        browser.evaluate(f"location.hash = {json.dumps(worst)}")
+        browser.wait_for("document.querySelector('#file-view table.sides')")
+        browser.evaluate(
+            "document.querySelector('#file-view .diag').scrollIntoView({block: 'center'})"
+        )
+        browser.screenshot(target.with_name(target.stem + "-file" + target.suffix))
+
+
+if __name__ == "__main__":
+    main()
