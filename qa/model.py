@@ -221,7 +221,8 @@ class SectionOutline:
 class FileOutline:
     path: str
     language: str
-    lines: list[str]  # the file's text; empty when it could not be read
+    text: str  # the file's text ("" when it could not be read): one string, not a list of lines,
+    # as every file of a site is held at once
     sections: list[SectionOutline]
     status: str | None = None  # up to date, outdated, orphaned: when translation status is known
 

@@ -223,7 +223,7 @@ def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
         document.path: FileOutline(
             document.path,
             document.language,
-            document.lines,
+            "\n".join(document.lines),
             [
                 SectionOutline(
                     section.line,
@@ -252,7 +252,7 @@ def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
         aligned.key,
         aligned.reference.path if aligned.reference else None,
         [
-            files.get(path) or FileOutline(path, language, [], [])
+            files.get(path) or FileOutline(path, language, "", [])
             for path, language in sorted(
                 (source.display_path, source.language) for source in group.files.values()
             )

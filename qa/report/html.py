@@ -120,7 +120,7 @@ def _group_text(outline: GroupOutline, file_index: dict[str, int]) -> dict:
     return {
         "files": {
             str(file_index[file.path]): {
-                "text": "\n".join(file.lines),
+                "text": file.text,
                 "sections": [
                     [section.line, section.end_line, section.level, section.title]
                     for section in file.sections
@@ -146,7 +146,7 @@ def _with_unplaced(
     return [
         *outlines,
         *(
-            GroupOutline(path, None, [FileOutline(path, languages.get(path) or "?", [], [])])
+            GroupOutline(path, None, [FileOutline(path, languages.get(path) or "?", "", [])])
             for path in unplaced
         ),
     ]
