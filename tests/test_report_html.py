@@ -342,3 +342,43 @@ def test_printing_hides_the_controls_and_renders_a_pdf(browser, report):
         browser.send("Emulation.setEmulatedMedia", media="")
     pdf = base64.b64decode(browser.send("Page.printToPDF")["data"])
     assert pdf.startswith(b"%PDF")
+
+
+def test_status_columns_render_when_the_pipeline_knows_them(browser, tmp_path):
+    from qa.model import FileOutline, GroupOutline, ReportContext, SectionOutline
+    from qa.report import html
+
+    def outline(key: str, statuses: dict[str, str | None]) -> GroupOutline:
+        files = [
+            FileOutline(
+                f"{language}/{key}", language, "# A\n", [SectionOutline(1, 1, 1, "A")], status
+            )
+            for language, status in statuses.items()
+        ]
+        return GroupOutline(key, f"en/{key}", files, {})
+
+    context = ReportContext(
+        files=["en/a.md", "fi/a.md", "sv/a.md", "en/b.md", "fi/b.md"],
+        outlines=[
+            outline("a.md", {"en": None, "fi": "up to date", "sv": "outdated"}),
+            outline("b.md", {"en": None, "fi": "orphaned"}),
+        ],
+    )
+    page = tmp_path / "status.html"
+    page.write_text(html.render([], context), encoding="utf-8")
+    browser.errors.clear()
+    browser.open(page, "document.body.dataset.ready")
+    bars = browser.evaluate(
+        "[...document.querySelectorAll('#languages tbody tr')].map(row => "
+        "[row.cells[0].textContent, (row.querySelector('.bar') || {}).title])"
+    )
+    assert bars == [
+        ["en", "up to date 0, outdated 0, missing 0, orphaned 0"],
+        ["fi", "up to date 1, outdated 0, missing 0, orphaned 1"],
+        ["sv", "up to date 0, outdated 1, missing 1, orphaned 0"],
+    ]
+    cell = browser.evaluate(
+        "document.querySelector('#matrix a[href=\"#file=sv%2Fa.md\"]').textContent"
+    )
+    assert cell == "✓outdated"
+    assert browser.errors == []

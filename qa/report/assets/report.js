@@ -93,26 +93,27 @@
   }
 
   function overviewTable() {
-    const rulesUsed = data.rules.map((_, r) => r).filter((r) => diagnostics.some((d) => d.rule === r));
+    const seen = new Set(diagnostics.map((d) => d.rule));
+    const rulesUsed = data.rules.map((_, r) => r).filter((r) => seen.has(r));
     const withStatus = files.some((f) => f.status);
     const head = el("tr", {}, el("th", { scope: "col", text: "Language" }), el("th", { scope: "col", className: "num", text: "Files" }),
       ...SEVERITY_NAMES.map((name) => el("th", { scope: "col", className: "num", text: name + "s" })),
       ...rulesUsed.map((r) => el("th", { scope: "col", className: "num", text: data.rules[r] })),
       withStatus ? el("th", { scope: "col", text: "Status" }) : null);
     const body = el("tbody");
+    const fileCounts = data.languages.map(() => 0);
+    for (const f of files) if (f.reported) fileCounts[f.language]++;
+    const severityCounts = data.languages.map(() => [0, 0, 0]);
+    const ruleCounts = data.languages.map(() => new Map());
+    for (const d of diagnostics) {
+      const l = files[d.file].language;
+      severityCounts[l][d.severity]++;
+      ruleCounts[l].set(d.rule, (ruleCounts[l].get(d.rule) || 0) + 1);
+    }
     data.languages.forEach((language, l) => {
-      const mine = files.filter((f) => f.language === l && f.reported);
-      const mineSet = new Set(mine.map((f) => f.index));
-      const counts = [0, 0, 0];
-      const perRule = new Map();
-      for (const d of diagnostics) {
-        if (!mineSet.has(d.file)) continue;
-        counts[d.severity]++;
-        perRule.set(d.rule, (perRule.get(d.rule) || 0) + 1);
-      }
-      const cells = [el("th", { scope: "row", text: language }), el("td", { className: "num", text: mine.length.toLocaleString("en") }),
-        ...counts.map((count, s) => el("td", { className: "num" + (count ? " sev-" + s : ""), text: count.toLocaleString("en") })),
-        ...rulesUsed.map((r) => el("td", { className: "num", text: (perRule.get(r) || 0).toLocaleString("en") }))];
+      const cells = [el("th", { scope: "row", text: language }), el("td", { className: "num", text: fileCounts[l].toLocaleString("en") }),
+        ...severityCounts[l].map((count, s) => el("td", { className: "num" + (count ? " sev-" + s : ""), text: count.toLocaleString("en") })),
+        ...rulesUsed.map((r) => el("td", { className: "num", text: (ruleCounts[l].get(r) || 0).toLocaleString("en") }))];
       if (withStatus) cells.push(el("td", {}, statusBar(l)));
       body.append(el("tr", {}, ...cells));
     });
