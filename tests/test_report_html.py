@@ -382,3 +382,34 @@ def test_status_columns_render_when_the_pipeline_knows_them(browser, tmp_path):
     )
     assert cell == "✓outdated"
     assert browser.errors == []
+
+
+def test_a_large_matrix_renders_rows_as_they_scroll_into_view(browser, tmp_path):
+    from qa.model import FileOutline, GroupOutline, ReportContext, SectionOutline
+    from qa.report import html
+
+    outlines = [
+        GroupOutline(
+            f"page-{number:04d}.md",
+            f"en/page-{number:04d}.md",
+            [
+                FileOutline(
+                    f"{language}/page-{number:04d}.md",
+                    language,
+                    "# A",
+                    [SectionOutline(1, 1, 1, "A")],
+                )
+                for language in ("en", "sv")
+            ],
+        )
+        for number in range(1000)
+    ]
+    page = tmp_path / "large.html"
+    page.write_text(html.render([], ReportContext(outlines=outlines)), encoding="utf-8")
+    browser.open(page, "document.body.dataset.ready")
+    count = "document.querySelectorAll('#matrix tbody tr').length"
+    assert browser.evaluate(count) == 200
+    browser.evaluate("document.getElementById('matrix-scroll').scrollTop = 1e9")
+    browser.wait_for(f"{count} >= 400")
+    browser.evaluate("document.getElementById('more').click()")
+    assert browser.evaluate(count) >= 600

@@ -85,11 +85,17 @@
     overview.append(el("h2", { id: "matrix-title", text: "Files × languages" }), controls(),
       el("p", { className: "help", text: "Each cell: the worst finding's colour and the number of findings (✓ none, – no file). " +
         "Click a column heading to sort, a cell to open the file. Keys: / search, Esc back to the overview, n / p next or previous finding in a file." }),
-      el("div", { className: "scroll" }, el("table", { id: "matrix", "aria-labelledby": "matrix-title" })),
-      el("button", { id: "more", type: "button", hidden: true, onclick: () => renderRows(shownRows + PAGE) }));
+      el("div", { className: "scroll", id: "matrix-scroll" }, el("table", { id: "matrix", "aria-labelledby": "matrix-title" }),
+        el("button", { id: "more", type: "button", hidden: true, onclick: () => renderRows(shownRows + PAGE) })));
     main.append(overview, el("section", { id: "file-view", hidden: true, "aria-live": "polite" }));
     document.body.append(header, main);
     renderMatrix();
+    if ("IntersectionObserver" in window) {
+      // the next rows come when the "more" button scrolls into view
+      new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting) && shownRows < rows.length) renderRows(shownRows + PAGE);
+      }, { root: document.getElementById("matrix-scroll"), rootMargin: "400px" }).observe(document.getElementById("more"));
+    }
   }
 
   function overviewTable() {
@@ -266,6 +272,7 @@
           title: `${file.path}: ${file.reported ? plural(count, "finding") : "not checked"}${file.status ? " · " + file.status : ""}`,
           text: !file.reported ? "·" : count ? count.toLocaleString("en") : "✓" });
         if (file.status) link.append(el("span", { className: "status", text: file.status }));
+        td.classList.add(link.className);
         td.append(link);
       }
       tr.append(td);
