@@ -37,7 +37,6 @@ from speed import _language_files, _write_copy  # noqa: E402
 
 from qa.discover import discover  # noqa: E402
 
-
 WORST = (
     "['a.sev-0', 'a.sev-1', 'a.sev-2', 'a']"
     ".map(cell => document.querySelector('#matrix tbody ' + cell)).find(Boolean).getAttribute('href')"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import langid, parallel, suppress
+from . import langid, langtags, parallel, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
@@ -23,6 +23,7 @@ from .model import (
     ParseError,
     Problem,
     SectionOutline,
+    SourceFile,
 )
 from .parse import decode_text, parse_text, read_bytes
 from .rules import RULES
@@ -41,6 +42,7 @@ class Result:
     files: int = 0
     groups: int = 0
     paths: list[str] = field(default_factory=list)  # the files reported on
+    notes: list[str] = field(default_factory=list)  # what the user should know about the run itself
     outlines: list[GroupOutline] = field(default_factory=list)  # when asked for, in group order
 
 
@@ -50,24 +52,35 @@ def check_paths(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     cache: Cache | None = None,
+    shard: tuple[int, int] | None = None,
     outline: bool = False,
 ) -> Result:
     """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end.
 
     With `outline`, each group's files and aligned sections travel back too, for reports that show them.
     """
-    scope = find_scope(paths, config.path, config.layout)
+    scope = find_scope(paths, config.path, config.layout, config.source)
     targets = {display_path(path) for path in scope.targets}
-    groups, _unplaced = group_sources(scope.sources)
+    groups, unplaced = group_sources(scope.sources, config.source)
+    source_language = _site_source_language(config.source, scope.languages)
     groups = [
-        group
+        replace(group, source_language=source_language)
         for group in groups
         if any(source.display_path in targets for source in group.files.values())
     ]
+    if shard:
+        index, count = shard
+        groups = groups[index - 1 :: count]
     reported = {
         source.display_path for group in groups for source in group.files.values()
     } & targets
     result = Result(files=len(reported), groups=len(groups), paths=sorted(reported))
+    result.notes = layout_notes(
+        groups,
+        [source for source in unplaced if source.display_path in targets],
+        config,
+        source_language,
+    )
     tasks = [
         (group, frozenset(source.display_path for source in group.files.values()) & reported)
         for group in groups
@@ -90,6 +103,59 @@ def check_paths(
     if cache:
         cache.prune()
     return result
+
+
+def _site_source_language(configured: str | None, languages: frozenset[str]) -> str | None:
+    """The configured source language, else English when the site has English files, else None:
+    a site with no source files at all is judged by consensus."""
+    if configured:
+        return configured
+    return "en" if any(langtags.is_english(language) for language in languages) else None
+
+
+def layout_notes(
+    groups: list[Group], unplaced: list[SourceFile], config: Config, source_language: str | None
+) -> list[str]:
+    """Why files were left out or groups went unchecked: never a silent "0 files"."""
+    notes = []
+    tried = (
+        f"layout '{config.layout}'"
+        if config.layout != "auto"
+        else "a language folder (sv/x.md, pages.de/x.md, i18n/fr/...), a language suffix "
+        "(x.sv.md, index.zh-CN.md), a source beside its translations, front matter (lang:)"
+    )
+    if unplaced:
+        first = unplaced[0].display_path
+        if not any(len(group.files) > 1 for group in groups):
+            notes.append(
+                f"found {len(unplaced)} Markdown files but no translations among them: the language "
+                f"of none could be told (tried {tried}); first: {first}"
+            )
+        else:
+            were = "file was" if len(unplaced) == 1 else "files were"
+            notes.append(
+                f"{len(unplaced)} Markdown {were} not checked: the language could not be told "
+                f"(tried {tried}); first: {first}"
+            )
+    if source_language:
+        lacking = [group for group in groups if not _has_language(group, source_language)]
+        if lacking:
+            given = f"--source {config.source}: " if config.source else ""
+            have = "has" if len(lacking) == 1 else "have"
+            notes.append(
+                f"{given}{len(lacking)} of {len(groups)} articles {have} no {source_language} "
+                "file (deleted or moved?), so their translations were not compared with a source; "
+                f"first: {next(iter(lacking[0].files.values())).display_path}"
+            )
+    return notes
+
+
+def _has_language(group: Group, language: str) -> bool:
+    wanted = langtags.normalize(language) or language
+    return any(
+        tag == wanted or ("-" not in wanted and langtags.primary(tag) == wanted)
+        for tag in group.files
+    )
 
 
 @contextmanager
@@ -182,7 +248,7 @@ def _check_contents(
         outlines.append(outline_group(aligned, group))
     languages = {document.path: document.language for document in documents}
     if reported is not None:
-        aligned = focus(aligned, reported)
+        aligned = focus(aligned, set(reported))
     for rule_id, settings in config.rules.items():
         if settings.enabled:
             diagnostics.extend(
@@ -203,7 +269,7 @@ def _parse_and_align(
     for source in group.files.values():
         content = contents[source.display_path]
         text, error = decode_text(content) if isinstance(content, bytes) else (None, content)
-        if error:
+        if error or text is None:
             diagnostics.append(_parse_error(source.display_path, source.language, error))
             continue
         document = build_document(source, parse_text(text, source))
@@ -212,7 +278,7 @@ def _parse_and_align(
         )
         documents.append(document)
     aligned = align_group(
-        group.key, documents, config.source, config.identical_keys, config.translated_keys
+        group.key, documents, group.source_language, config.identical_keys, config.translated_keys
     )
     return documents, diagnostics, aligned
 
