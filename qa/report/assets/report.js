@@ -1,7 +1,7 @@
 "use strict";
 // glossqa's HTML report. Corpus text enters the page through textContent only.
 (function () {
-  const PAGE = 200; // matrix rows rendered at a time
+  const PAGE = 100; // matrix rows rendered at a time
   const SEVERITY_NAMES = ["error", "warning", "info"];
   const STATUSES = ["up to date", "outdated", "missing", "orphaned"];
   let data, files, groups, diagnostics, byFile, texts, filter, order;
@@ -30,8 +30,13 @@
     return JSON.parse(await new Response(stream).text());
   }
 
+  const numberFormat = new Intl.NumberFormat("en"); // one formatter: toLocaleString builds one per call
+  function number(count) {
+    return numberFormat.format(count);
+  }
+
   function plural(count, word) {
-    return count.toLocaleString("en") + " " + word + (count === 1 ? "" : "s");
+    return number(count) + " " + word + (count === 1 ? "" : "s");
   }
 
   async function start() {
@@ -117,9 +122,9 @@
       ruleCounts[l].set(d.rule, (ruleCounts[l].get(d.rule) || 0) + 1);
     }
     data.languages.forEach((language, l) => {
-      const cells = [el("th", { scope: "row", text: language }), el("td", { className: "num", text: fileCounts[l].toLocaleString("en") }),
-        ...severityCounts[l].map((count, s) => el("td", { className: "num" + (count ? " sev-" + s : ""), text: count.toLocaleString("en") })),
-        ...rulesUsed.map((r) => el("td", { className: "num", text: (ruleCounts[l].get(r) || 0).toLocaleString("en") }))];
+      const cells = [el("th", { scope: "row", text: language }), el("td", { className: "num", text: number(fileCounts[l]) }),
+        ...severityCounts[l].map((count, s) => el("td", { className: "num" + (count ? " sev-" + s : ""), text: number(count) })),
+        ...rulesUsed.map((r) => el("td", { className: "num", text: number(ruleCounts[l].get(r) || 0) }))];
       if (withStatus) cells.push(el("td", {}, statusBar(l)));
       body.append(el("tr", {}, ...cells));
     });
@@ -249,14 +254,14 @@
     shownRows = Math.max(shownRows, end);
     const more = document.getElementById("more");
     more.hidden = shownRows >= rows.length;
-    more.textContent = `Show ${Math.min(PAGE, rows.length - shownRows)} more (${(rows.length - shownRows).toLocaleString("en")} left)`;
-    document.getElementById("row-count").textContent = `${plural(rows.length, "article")}, ${shownRows.toLocaleString("en")} shown`;
+    more.textContent = `Show ${Math.min(PAGE, rows.length - shownRows)} more (${number(rows.length - shownRows)} left)`;
+    document.getElementById("row-count").textContent = `${plural(rows.length, "article")}, ${number(shownRows)} shown`;
   }
 
   function matrixRow(group) {
     const findings = columns.reduce((sum, l) => sum + total(group.byLanguage.get(l)), 0);
     const tr = el("tr", { "data-group": group.key },
-      el("td", { className: "article", text: group.key }), el("td", { className: "num", text: findings.toLocaleString("en") }));
+      el("td", { className: "article", text: group.key }), el("td", { className: "num", text: number(findings) }));
     for (const l of columns) {
       const member = group.byLanguage.get(l);
       const td = el("td", { className: "cell" });
@@ -270,7 +275,7 @@
         const link = el("a", { href: "#file=" + encodeURIComponent(file.path),
           className: !file.reported ? "unchecked" : severity >= 0 ? "sev-" + severity : "clean",
           title: `${file.path}: ${file.reported ? plural(count, "finding") : "not checked"}${file.status ? " · " + file.status : ""}`,
-          text: !file.reported ? "·" : count ? count.toLocaleString("en") : "✓" });
+          text: !file.reported ? "·" : count ? number(count) : "✓" });
         if (file.status) link.append(el("span", { className: "status", text: file.status }));
         td.classList.add(link.className);
         td.append(link);
