@@ -4,8 +4,8 @@ file view of the aligned sections with each diagnostic at its line.
 The page makes no request to any host: its CSS and JavaScript (assets/) are inline, its data is
 embedded as gzip-compressed JSON in base64 that the browser inflates with DecompressionStream.
 The index (files, counts, diagnostics) is one blob read on load; each group's text and sections
-are a blob of their own, inflated only when one of its files is opened, so a large site's page
-opens quickly. The script puts corpus text into the page with textContent only, never as markup.
+are a blob of their own, inflated only when one of its files is opened, and they come after the
+script, so the overview is drawn while the browser still reads them. The script puts corpus text into the page with textContent only, never as markup.
 """
 
 from __future__ import annotations
@@ -42,8 +42,10 @@ def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
         f'<noscript><p class="noscript">This report needs JavaScript. glossqa {__version__} '
         f"found {len(diagnostics)} diagnostics.</p></noscript>\n"
         f'<script type="application/octet-stream" id="glossqa-index">{_blob(index)}</script>\n'
+        f"<script>\n{script}</script>\n"
+        # after the script: the overview is drawn while the browser still reads the texts
         f'<script type="application/json" id="glossqa-texts">[\n{blobs}\n]</script>\n'
-        f"<script>\n{script}</script>\n</body>\n</html>\n"
+        "</body>\n</html>\n"
     )
 
 

@@ -343,6 +343,9 @@
 
   async function groupText(groupIndex) {
     if (!groupTexts.has(groupIndex)) {
+      if (document.readyState === "loading") {
+        await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+      }
       if (!texts) texts = JSON.parse(document.getElementById("glossqa-texts").textContent);
       groupTexts.set(groupIndex, await inflate(texts[groupIndex]));
     }
