@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -265,6 +266,7 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     if arguments.output:
         try:
             write_atomically(arguments.output, rendered)
+            _readable_like_a_new_file(arguments.output)
         except OSError as error:
             print(f"glossqa: --output {arguments.output}: {error.strerror}", file=sys.stderr)
             return EXIT_USAGE
@@ -305,6 +307,13 @@ def _add_report_options(check: argparse.ArgumentParser) -> None:
         help="link html and markdown reports to files at this web address (default: GitHub "
         "Actions' repository, else git's remote.origin.url)",
     )
+
+
+def _readable_like_a_new_file(path: Path) -> None:
+    """The atomic write's temporary file is private (0600); a report is meant to be shared."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
 
 
 def _config(arguments, parser: argparse.ArgumentParser) -> Config:

@@ -132,9 +132,14 @@ def test_output_writes_the_report_to_a_file_and_nothing_to_stdout(corpus, glossq
     assert (run.code, run.out) == (2, "")
     assert run.err.startswith("glossqa: --output out/report.html: ")
     (tmp_path / "out").mkdir()
-    run = glossqa("check", "--format", "html", "--isolated", "-q", "-o", "out/report.html", ".")
+    umask = os.umask(0o022)
+    try:
+        run = glossqa("check", "--format", "html", "--isolated", "-q", "-o", "out/report.html", ".")
+    finally:
+        os.umask(umask)
     assert (run.code, run.out) == (1, "")
     assert (tmp_path / "out/report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "out/report.html").stat().st_mode & 0o044 == 0o044  # others may read it
 
 
 def test_remote_addresses_become_web_links():

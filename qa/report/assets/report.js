@@ -274,9 +274,10 @@
         const severity = worst(member);
         const link = el("a", { href: "#file=" + encodeURIComponent(file.path),
           className: !file.reported ? "unchecked" : severity >= 0 ? "sev-" + severity : "clean",
-          title: `${file.path}: ${file.reported ? plural(count, "finding") : "not checked"}${file.status ? " · " + file.status : ""}`,
+          "aria-label": `${file.path}: ${file.reported ? plural(count, "finding") : "not checked"}${file.status ? ", " + file.status : ""}`,
           text: !file.reported ? "·" : count ? number(count) : "✓" });
         if (file.status) link.append(el("span", { className: "status", text: file.status }));
+        link.title = link.getAttribute("aria-label");
         td.classList.add(link.className);
         td.append(link);
       }
