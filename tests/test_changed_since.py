@@ -73,3 +73,14 @@ def test_unknown_revision_is_a_usage_error(repository, glossqa):
     assert run.code == 2
     assert run.err.startswith("glossqa: --changed-since: ")
     assert "Traceback" not in run.err
+
+
+def test_the_html_report_carries_what_was_left_out(repository, glossqa):
+    from test_report_html import page_index
+
+    text = (repository / "sv/a.md").read_text(encoding="utf-8")
+    (repository / "sv/a.md").write_text(text.replace("/y)", "/z)"), encoding="utf-8")
+    run = glossqa("check", "--format", "html", "--no-cache", "--changed-since", "HEAD", ".")
+    index = page_index(run.out)
+    assert (index["changedSince"], index["unchanged"]) == ("HEAD", 1)
+    assert [row[1] for row in index["diagnostics"]] == [10]
