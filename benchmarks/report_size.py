@@ -11,6 +11,10 @@ opens the page in a fresh headless Chromium and measures, as a Markdown table:
   until then (Chromium's ThreadTime metric: what the page cost, less swayed by a busy machine);
 - file view: from asking for the file with the most findings to its side-by-side view in the DOM.
 
+--repeat N also opens a page holding the first site's report N times over (under copy-NN/ paths):
+a large site's page without waiting for a large site to be checked. --pages opens reports already
+made, without generating them.
+
     python benchmarks/report_size.py ../shared/corpora/privacyguides ../shared/corpora/otel \\
         ../shared/corpora/nodejs ../shared/corpora/tldr [--files 20000] [--jobs 2] [--screenshot docs/report.png]
 """
@@ -18,6 +22,8 @@ opens the page in a fresh headless Chromium and measures, as a Markdown table:
 from __future__ import annotations
 
 import argparse
+import base64
+import gzip
 import json
 import math
 import os
@@ -53,6 +59,14 @@ def main() -> None:
     parser.add_argument("--screenshot", type=Path, help="save the first site's report here (PNG)")
     parser.add_argument("--keep", type=Path, help="build the large site and the reports here")
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also open a page holding the first site's report N times over (a large site's page "
+        "without the wait for checking one); instead of building a --files site",
+    )
+    parser.add_argument(
         "--pages",
         action="store_true",
         help="the arguments are reports already made: only open them",
@@ -65,7 +79,7 @@ def main() -> None:
     scratch.mkdir(parents=True, exist_ok=True)
     try:
         sites = [(site.resolve().name, site.resolve()) for site in arguments.sites]
-        if arguments.files and not arguments.pages:
+        if arguments.files and not arguments.pages and not arguments.repeat:
             built = _build_site(arguments.sites[0], arguments.files, scratch / "large-site")
             sites.append((f"{arguments.files:,}-file site", built))
         print(
@@ -88,6 +102,15 @@ def main() -> None:
             )
             if position == 0 and arguments.screenshot:
                 _screenshots(chromium, page, arguments.screenshot)
+            if position == 0 and arguments.repeat:
+                large = _repeated_page(page, arguments.repeat, scratch / "repeated.html")
+                files, diagnostics, load, cpu, view = _open(large, chromium)
+                print(
+                    f"| {name} × {arguments.repeat} | {files:,} | {diagnostics:,} "
+                    f"| {large.stat().st_size / 1e6:.1f} MB | – | {load:.2f} s ({cpu:.2f} s CPU) "
+                    f"| {view:.2f} s |",
+                    flush=True,
+                )
     finally:
         if not arguments.keep:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -158,6 +181,54 @@ def _open(page: Path, chromium: str, tries: int = 3) -> tuple[int, int, float, f
     diagnostics = int(re.search(r"([\d,]+) diagnostic", header)[1].replace(",", ""))
     median = statistics.median
     return files, diagnostics, median(loads), median(cpus), median(views)
+
+
+def _repeated_page(page: Path, copies: int, target: Path) -> Path:
+    """A large site's page without checking one: the report's data `copies` times under copy-NN/
+    paths (files, groups, diagnostics and each group's texts renumbered), written by html.render."""
+    from qa.model import ReportContext
+    from qa.report import html
+
+    text = page.read_text(encoding="utf-8")
+
+    def unblob(blob: str):
+        return json.loads(gzip.decompress(base64.b64decode(blob)))
+
+    index = unblob(re.search(r'id="glossqa-index">([^<]*)</script>', text)[1])
+    listed = re.search(r'id="glossqa-texts">\[\n(.*?)\n\]</script>', text, re.S)[1]
+    texts = [unblob(blob.strip().strip('",')) for blob in listed.split(",\n")]
+    files, groups, diagnostics, blobs = [], [], [], []
+    for copy in range(copies):
+        file_offset, group_offset = copy * len(index["files"]), copy * len(index["groups"])
+        prefix = f"copy-{copy:02d}/"
+        for path, language, group, counts, reported, status in index["files"]:
+            files.append([prefix + path, language, group + group_offset, counts, reported, status])
+        for key, reference, members in index["groups"]:
+            moved = reference + file_offset if reference >= 0 else -1
+            groups.append([prefix + key, moved, [member + file_offset for member in members]])
+        for row in index["diagnostics"]:
+            row = [
+                row[0] + file_offset,
+                *row[1:6],
+                *([prefix + row[6], row[7]] if len(row) > 6 else []),
+            ]
+            diagnostics.append(row)
+        for group_text in texts:
+            renumbered = {
+                part: {
+                    str(int(key) + file_offset): value for key, value in group_text[part].items()
+                }
+                for part in ("files", "rows")
+            }
+            blobs.append(html._blob(renumbered))
+    index.update(files=files, groups=groups, diagnostics=diagnostics)
+    original = html.page_data
+    html.page_data = lambda diagnostics, context: (index, blobs)  # type: ignore[assignment]
+    try:
+        target.write_text(html.render([], ReportContext()), encoding="utf-8")
+    finally:
+        html.page_data = original
+    return target
 
 
 def _screenshots(chromium: str, page: Path, target: Path) -> None:
