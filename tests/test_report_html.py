@@ -419,3 +419,44 @@ def test_a_large_matrix_renders_rows_as_they_scroll_into_view(browser, tmp_path)
     before = browser.evaluate(count)
     browser.evaluate("document.getElementById('more').click()")
     assert browser.evaluate(count) >= before + 100
+
+
+def test_sorting_follows_the_numbers_shown(browser, tmp_path):
+    from qa.model import Diagnostic, FileOutline, GroupOutline, ReportContext, SectionOutline
+    from qa.report import html
+
+    def outline(key: str) -> GroupOutline:
+        return GroupOutline(
+            key,
+            f"en/{key}",
+            [
+                FileOutline(f"{language}/{key}", language, "# A", [SectionOutline(1, 1, 1, "A")])
+                for language in ("en", "sv")
+            ],
+        )
+
+    # one error in a.md, three warnings in b.md, two warnings in c.md
+    found = [Diagnostic("sv/a.md", 1, 1, "link-targets", "error", "x", "sv")]
+    found += [
+        Diagnostic("sv/b.md", line, 1, "untranslated", "warning", "x", "sv") for line in (1, 2, 3)
+    ]
+    found += [
+        Diagnostic("sv/c.md", line, 1, "untranslated", "warning", "x", "sv") for line in (1, 2)
+    ]
+    context = ReportContext(outlines=[outline("a.md"), outline("b.md"), outline("c.md")])
+    page = tmp_path / "sorted.html"
+    page.write_text(html.render(found, context), encoding="utf-8")
+    browser.open(page, "document.body.dataset.ready")
+    assert [row[:2] for row in rows(browser, "#matrix tbody tr")] == [
+        ["b.md", "3"],
+        ["c.md", "2"],
+        ["a.md", "1"],
+    ]
+    browser.evaluate(
+        "[...document.querySelectorAll('#matrix th button')].find(b => b.textContent === 'Findings').click()"
+    )
+    assert [row[0] for row in rows(browser, "#matrix tbody tr")] == ["a.md", "c.md", "b.md"]
+    browser.evaluate(
+        "[...document.querySelectorAll('#matrix th button')].find(b => b.textContent === 'Article').click()"
+    )
+    assert [row[0] for row in rows(browser, "#matrix tbody tr")] == ["a.md", "b.md", "c.md"]

@@ -200,13 +200,21 @@
       return members.some((m) => total(m) > 0);
     });
     const sign = order.direction;
-    const key = order.key === "article" ? (g) => g.key
-      : order.key === "language" ? (g) => cellRank(g.byLanguage.get(order.language))
-      : (g) => columns.reduce((sum, l) => sum + weight(g.byLanguage.get(l)), 0);
+    // by the number shown, then by the worst severity (errors, then warnings); articles by name
+    const key = order.key === "article" ? (g) => [g.key]
+      : order.key === "language" ? (g) => {
+        const member = g.byLanguage.get(order.language);
+        return member === undefined ? [-1, -1] : [total(member), weight(member)];
+      }
+      : (g) => [columns.reduce((sum, l) => sum + total(g.byLanguage.get(l)), 0),
+        columns.reduce((sum, l) => sum + weight(g.byLanguage.get(l)), 0)];
+    const keys = new Map(rows.map((g) => [g, key(g)]));
     rows.sort((a, b) => {
-      const ka = key(a), kb = key(b);
-      if (ka < kb) return -sign;
-      if (ka > kb) return sign;
+      const ka = keys.get(a), kb = keys.get(b);
+      for (let i = 0; i < ka.length; i++) {
+        if (ka[i] < kb[i]) return -sign;
+        if (ka[i] > kb[i]) return sign;
+      }
       return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     });
     const table = document.getElementById("matrix");
@@ -227,9 +235,6 @@
   }
   function weight(member) {
     return member === undefined ? 0 : cellCounts[member * 3] * 1e6 + cellCounts[member * 3 + 1] * 1e3 + cellCounts[member * 3 + 2];
-  }
-  function cellRank(member) {
-    return member === undefined ? -1 : weight(member);
   }
 
   function sortHeader(label, key, language) {
