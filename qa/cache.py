@@ -11,6 +11,7 @@ Each run removes the entries no run has used for 30 days.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -60,7 +61,7 @@ class Cache:
         try:
             rows = json.loads(entry.read_bytes())["diagnostics"]
             diagnostics = [_diagnostic(row) for row in rows]
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
         try:
             os.utime(entry)  # an entry in use is never pruned
@@ -96,7 +97,7 @@ class Cache:
             entry.parent.mkdir(exist_ok=True)
             write_atomically(
                 entry,
-                json.dumps({"diagnostics": [_row(d) for d in diagnostics]}, ensure_ascii=False),
+                json.dumps({"diagnostics": [_row(d) for d in diagnostics]}),
             )
         except OSError:
             pass
@@ -152,8 +153,14 @@ def _diagnostic(row: list) -> Diagnostic:
 
 def _glossqa_fingerprint() -> str:
     """glossqa's version and the bytes of its package, so a changed rule or word table never reuses old results."""
+    return _fingerprint_of(__version__)
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprint_of(version: str) -> str:
+    """Hashed once per process: the code a process runs does not change under it."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(f"{__version__} {sys.version_info[:2]}".encode())
+    digest = hashlib.blake2b(f"{version} {sys.version_info[:2]}".encode())
     for name in DEPENDENCIES:
         try:
             digest.update(f"{name} {metadata.version(name)}".encode())

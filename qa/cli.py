@@ -13,10 +13,11 @@ from .cache import Cache
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
 from .model import SEVERITIES, ReportContext
+from .paths import printable
 from .pipeline import check_paths
 from .report import AUTO, FORMATS, resolve
 from .rules import RULES
-from .scope import project_root
+from .scope import cache_root
 
 EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 WRITE_SLICE = 1 << 20  # characters
@@ -262,7 +263,7 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     if getattr(report, "LINKS", False):
         repository = gitinfo.detect_repository(arguments.repository_url)
         context.repository = repository.link("").rstrip("/") if repository else None
-    rendered = report.render(diagnostics, context)
+    rendered = printable(report.render(diagnostics, context))  # file names that are not UTF-8
     if arguments.output:
         try:
             write_atomically(arguments.output, rendered)
@@ -335,7 +336,7 @@ def _cache(arguments, config: Config) -> Cache | None:
     if arguments.no_cache:
         return None
     return Cache(
-        arguments.cache_dir or cache.default_directory(project_root(arguments.paths, config.path)),
+        arguments.cache_dir or cache.default_directory(cache_root(arguments.paths, config.path)),
         config,
     )
 

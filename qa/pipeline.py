@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import langid, langtags, parallel, suppress
+from . import langid, langtags, limits, parallel, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
@@ -31,6 +31,9 @@ from .scope import find_scope, focus
 from .sections import build_document
 
 PARSE_ERROR = "parse-error"
+TOO_SLOW = (
+    "checking this file and its translations took more than {:g} s of processor time; skipped"
+)
 YOUNG_COLLECTION_THRESHOLD = (
     50_000  # allocations between garbage collections; Python's default is 700
 )
@@ -200,7 +203,7 @@ def _check_task(
         return check_group(group, config, reported, cache), None
     outlines: list[GroupOutline] = []
     diagnostics = check_group(group, config, reported, cache, outlines)
-    return diagnostics, outlines[0]
+    return diagnostics, outlines[0] if outlines else None  # none when the group ran out of time
 
 
 def check_group(
@@ -226,11 +229,20 @@ def check_group(
         if outlines is not None:
             outlines.append(outline_group(_parse_and_align(group, contents, config)[2], group))
         return cached
-    diagnostics = [
-        d
-        for d in _check_contents(group, contents, config, reported, outlines)
-        if reported is None or d.path in reported
-    ]
+    try:
+        with limits.processor_time(limits.GROUP_SECONDS):
+            checked = _check_contents(group, contents, config, reported, outlines)
+    except limits.TimeLimit:
+        return [  # not cached: another machine may finish it
+            _parse_error(
+                source.display_path,
+                source.language,
+                ParseError(1, TOO_SLOW.format(limits.GROUP_SECONDS)),
+            )
+            for source in group.files.values()
+            if reported is None or source.display_path in reported
+        ]
+    diagnostics = [d for d in checked if reported is None or d.path in reported]
     if cache:
         cache.store(key, diagnostics)
     return diagnostics
@@ -248,7 +260,7 @@ def _check_contents(
         outlines.append(outline_group(aligned, group))
     languages = {document.path: document.language for document in documents}
     if reported is not None:
-        aligned = focus(aligned, set(reported))
+        aligned = focus(aligned, reported)
     for rule_id, settings in config.rules.items():
         if settings.enabled:
             diagnostics.extend(
@@ -269,9 +281,10 @@ def _parse_and_align(
     for source in group.files.values():
         content = contents[source.display_path]
         text, error = decode_text(content) if isinstance(content, bytes) else (None, content)
-        if error or text is None:
+        if error:
             diagnostics.append(_parse_error(source.display_path, source.language, error))
             continue
+        assert text is not None, "decode_text gives the text or why there is none"
         document = build_document(source, parse_text(text, source))
         diagnostics.extend(
             _parse_error(document.path, document.language, e) for e in document.errors

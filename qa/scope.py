@@ -8,6 +8,7 @@ project root and aligned with them; only the named files are reported on.
 from __future__ import annotations
 
 import os
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def _languages(sources, source_language: str | None) -> frozenset[str]:
     return frozenset(language for group in groups for language in group.files)
 
 
-def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
+def focus(group: AlignedGroup, reported: Set[str]) -> AlignedGroup:
     """The aligned group with only the reported translations left for the rules (the reference stays).
 
     Siblings still shaped the alignment (the consensus reference, the keys identical in every
@@ -75,19 +76,40 @@ def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
 
 
 def project_root(paths: list[Path], config_path: Path | None) -> Path | None:
-    """The first of the config file's folder, the git work tree, the current folder and the folder holding
-    the language folders that holds every path."""
+    """Where the siblings of the checked paths are looked for: the first of the config file's
+    folder, the git work tree, the folder holding the language folders (`site` for
+    `site/sv/x.md`, when it holds two languages) and the folder common to the checked paths that
+    holds every path. Never a folder above all of these: run outside any project, glossqa reads
+    nothing beyond the paths it was given and their own language folders."""
     first = Path(os.path.abspath(paths[0]))
     candidates = [
         config_path.resolve().parent if config_path else None,
         _git_top_level(first),
-        Path.cwd(),
         _above_language_folder(first),
+        _common_folder(paths),
     ]
     for candidate in candidates:
         if candidate and all(_inside(path, candidate) for path in paths):
             return candidate
     return None
+
+
+def cache_root(paths: list[Path], config_path: Path | None) -> Path:
+    """Where the result cache goes by default: the config file's folder, the git work tree, or here."""
+    if config_path:
+        return config_path.resolve().parent
+    return _git_top_level(Path(os.path.abspath(paths[0]))) or Path.cwd()
+
+
+def _common_folder(paths: list[Path]) -> Path | None:
+    folders = [
+        resolved if resolved.is_dir() else resolved.parent
+        for resolved in (path.resolve() for path in paths)
+    ]
+    try:
+        return Path(os.path.commonpath(folders))
+    except ValueError:  # different drives
+        return None
 
 
 def _git_top_level(start: Path) -> Path | None:
@@ -98,11 +120,20 @@ def _git_top_level(start: Path) -> Path | None:
 
 
 def _above_language_folder(start: Path) -> Path | None:
-    """For `site/tr/basics/x.md`, `site`: where the sibling language folders are."""
+    """For `site/tr/basics/x.md`, `site`: where the sibling language folders are. Only a folder
+    that holds another language folder too, so `/home/it` (a user named like Italian) is none."""
     for folder in (start, *start.parents):
         if folder.parent != folder and langtags.normalize(folder.name):
-            return folder.parent
+            return folder.parent if _holds_two_languages(folder.parent) else None
     return None
+
+
+def _holds_two_languages(folder: Path) -> bool:
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.is_dir()]
+    except OSError:
+        return False
+    return sum(1 for name in names if langtags.normalize(name)) >= 2
 
 
 def _inside(path: Path, root: Path) -> bool:

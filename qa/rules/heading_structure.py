@@ -81,7 +81,7 @@ def _compare_headings(
     alignment: Alignment, pair: SectionPair, moved_spans: list[tuple[int, int]]
 ) -> Iterator[Problem]:
     ours, theirs = pair.translation, pair.reference
-    if ours.heading is None or theirs.heading is None:
+    if ours is None or theirs is None or ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
     if pair.moved and not _within(ours, moved_spans):
@@ -145,6 +145,7 @@ def _swallowed(alignment: Alignment) -> Swallowed | None:
 
 def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
     fence = alignment.translation.unclosed_fence
+    assert fence is not None, "called only for a translation with an unclosed fence"
     lost = [
         pair.reference
         for pair in alignment.pairs[swallowed.start :]
@@ -177,11 +178,12 @@ def _reference_fence_line(fence_line: int, swallowed: Swallowed) -> int:
 
 
 def _describe(section: Section) -> str:
-    return f"{'#' * section.level} {section.heading.text}"
+    return f"{'#' * section.level} {section.heading.text if section.heading else ''}"
 
 
 def _anchor(section: Section) -> str:
-    return f"{{#{section.heading.anchor}}}" if section.heading.anchor else "(none)"
+    anchor = section.heading.anchor if section.heading else None
+    return f"{{#{anchor}}}" if anchor else "(none)"
 
 
 def _subtree_end(section: Section) -> int:
