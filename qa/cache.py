@@ -24,7 +24,7 @@ from pathlib import Path
 from . import __version__
 from .atomic import write_atomically
 from .config import Config
-from .model import Diagnostic, Group, Location, ParseError
+from .model import Diagnostic, Edit, Fix, Group, Location, ParseError
 
 DEFAULT_DIRECTORY = ".glossqa_cache"
 DEPENDENCIES = ("markdown-it-py", "mdit-py-plugins", "python-frontmatter", "PyYAML", "langdetect")
@@ -132,11 +132,12 @@ def _row(diagnostic: Diagnostic) -> list:
         diagnostic.message,
         diagnostic.language,
         [related.path, related.line] if related else None,
+        _fix_row(diagnostic.fix),
     ]
 
 
 def _diagnostic(row: list) -> Diagnostic:
-    path, line, column, rule, severity, message, language, related = row
+    path, line, column, rule, severity, message, language, related, fix = row
     if not (
         all(isinstance(text, str) for text in (path, rule, severity, message))
         and all(type(number) is int for number in (line, column))
@@ -148,7 +149,34 @@ def _diagnostic(row: list) -> Diagnostic:
         if not isinstance(related_path, str) or type(related_line) is not int:
             raise TypeError("not a location")
         related = Location(related_path, related_line)
-    return Diagnostic(path, line, column, rule, severity, message, language, related)
+    return Diagnostic(path, line, column, rule, severity, message, language, related, _fix(fix))
+
+
+def _fix_row(fix: Fix | None) -> list | None:
+    if fix is None:
+        return None
+    return [
+        fix.description,
+        [[e.line, e.column, e.end_line, e.end_column, e.text] for e in fix.edits],
+        fix.safe,
+    ]
+
+
+def _fix(row: list | None) -> Fix | None:
+    if row is None:
+        return None
+    description, edits, safe = row
+    if not isinstance(description, str) or not isinstance(safe, bool):
+        raise TypeError("not a fix")
+    return Fix(description, tuple(_edit(*edit) for edit in edits), safe)
+
+
+def _edit(line: int, column: int, end_line: int, end_column: int, text: str) -> Edit:
+    if not all(type(n) is int for n in (line, column, end_line, end_column)) or not isinstance(
+        text, str
+    ):
+        raise TypeError("not an edit")
+    return Edit(line, column, end_line, end_column, text)
 
 
 def _glossqa_fingerprint() -> str:

@@ -16,6 +16,8 @@ PROJECT_DEFAULTS = {
     "layout": "auto",
     "identical-keys": ["keywords"],
     "translated-keys": ["title", "description"],
+    "exclude": [],
+    "respect-gitignore": True,
 }
 
 
@@ -40,6 +42,8 @@ class Config:
     layout: str = "auto"
     identical_keys: list[str] = field(default_factory=lambda: ["keywords"])
     translated_keys: list[str] = field(default_factory=lambda: ["title", "description"])
+    exclude: list[str] = field(default_factory=list)  # globs, relative to the config file's folder
+    respect_gitignore: bool = True
     rules: dict[str, RuleSettings] = field(default_factory=dict)
 
 
@@ -101,6 +105,15 @@ def load_config(path: Path, registry: dict) -> Config:
                     f"layout must be one of {', '.join(LAYOUTS)}, not {value!r}",
                 )
             config.layout = value
+        elif key == "exclude":
+            value = reader.value(value_node, list, key)
+            if not all(isinstance(item, str) for item in value):
+                raise ConfigError(
+                    path, value_node.start_mark.line + 1, "exclude must be a list of glob patterns"
+                )
+            config.exclude = value
+        elif key == "respect-gitignore":
+            config.respect_gitignore = reader.value(value_node, bool, key)
         elif key in ("identical-keys", "translated-keys"):
             value = reader.value(value_node, list, key)
             setattr(config, key.replace("-", "_"), [str(item) for item in value])

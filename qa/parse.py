@@ -155,6 +155,7 @@ def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
                 fence_line,
                 f"this fence closes with {len(short)} of the {len(token.markup)} {_fence_char(token)} "
                 f"that opened it at line {fence_line}, so the code block runs to the end of the file",
+                short_by_one=True,
             )
     for index in range(start - 1, max(start - 40, -1), -1):
         run = FENCE_RUN.match(lines[index])
@@ -164,6 +165,7 @@ def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
                 fence_line,
                 f"this fence opens with {len(short)} {_fence_char(token)}, not {len(token.markup)}, so "
                 f"the closing fence at line {fence_line} opens a code block that runs to the end of the file",
+                short_by_one=True,
             )
     return UnclosedFence(
         fence_line, fence_line, "this code fence is never closed, so it runs to the end of the file"
@@ -180,6 +182,7 @@ def _short_closers(token, lines: list[str]) -> list[UnclosedFence]:
             index + 1,
             f"this fence closes with {len(short)} of the {len(token.markup)} "
             f"{_fence_char(token)} that opened it at line {start + 1}, so every later fence pairs with the wrong one",
+            short_by_one=True,
         )
         for index in range(start + 1, end)
         if lines[index].strip() == short
@@ -297,6 +300,7 @@ def _collect(tokens, parsed: ParsedFile, depth: int = 0) -> None:
                             (
                                 "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one"
                             ),
+                            short_by_one=True,
                         )
                     )
         elif kind in ("fence", "code_block"):

@@ -62,7 +62,14 @@ def check_paths(
 
     With `outline`, each group's files and aligned sections travel back too, for reports that show them.
     """
-    scope = find_scope(paths, config.path, config.layout, config.source)
+    scope = find_scope(
+        paths,
+        config.path,
+        config.layout,
+        config.source,
+        config.exclude,
+        config.respect_gitignore,
+    )
     targets = {display_path(path) for path in scope.targets}
     groups, unplaced = group_sources(scope.sources, config.source)
     source_language = _site_source_language(config.source, scope.languages)
@@ -202,7 +209,7 @@ def _check_task(
     if not outline:
         return check_group(group, config, reported, cache), None
     outlines: list[GroupOutline] = []
-    diagnostics = check_group(group, config, reported, cache, outlines)
+    diagnostics = check_group(group, config, reported, cache, outlines=outlines)
     return diagnostics, outlines[0] if outlines else None  # none when the group ran out of time
 
 
@@ -211,14 +218,22 @@ def check_group(
     config: Config,
     reported: frozenset[str] | None = None,
     cache: Cache | None = None,
+    buffers: dict[str, bytes] | None = None,
     outlines: list[GroupOutline] | None = None,
 ) -> list[Diagnostic]:
     """The diagnostics of one group's reported files (all its files when `reported` is None).
 
+    `buffers` (display path -> content) stand in for files on disk: an editor's unsaved text.
     Given `outlines`, the group's outline is appended to it (the cache holds diagnostics only, so
     a cached group is parsed and aligned again for it, without running the rules).
     """
-    contents = {source.display_path: read_bytes(source) for source in group.files.values()}
+    buffers = buffers or {}
+    contents = {
+        source.display_path: buffers[source.display_path]
+        if source.display_path in buffers
+        else read_bytes(source)
+        for source in group.files.values()
+    }
     key = (
         cache.key(group, contents, reported if reported is not None else frozenset(contents))
         if cache
@@ -350,6 +365,7 @@ def _stamp(problem: Problem, rule: str, severity: str, languages: dict[str, str]
         problem.message,
         problem.language or languages.get(problem.path),
         problem.related,
+        problem.fix,
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import langtags
 from .discover import discover
+from .exclude import without_excluded
 from .group import group_sources, place
 from .model import AlignedGroup, SourceFile
 
@@ -26,15 +27,28 @@ class Scope:
 
 
 def find_scope(
-    paths: list[Path], config_path: Path | None, layout: str, source_language: str | None = None
+    paths: list[Path],
+    config_path: Path | None,
+    layout: str,
+    source_language: str | None = None,
+    exclude: list[str] | None = None,
+    respect_gitignore: bool = False,
 ) -> Scope:
-    """Each file is placed once: with the front-matter layout, placing a file means reading it."""
-    targets = _absolute(discover(paths))
+    """Each file is placed once: with the front-matter layout, placing a file means reading it.
+
+    Files that `exclude` globs (relative to the config file's folder) or git ignores are not read.
+    """
+    base = config_path.resolve().parent if config_path else None
+
+    def kept(found: list[Path]) -> list[Path]:
+        return without_excluded(found, base, exclude or [], respect_gitignore)
+
+    targets = kept(_absolute(discover(paths)))
     root = project_root(paths, config_path)
     if root is None or not any(_strictly_inside(path, root) for path in paths):
         sources = [place(path, layout) for path in targets]
         return Scope(targets, sources, _languages(sources, source_language))
-    everything = {path: place(path, layout) for path in _absolute(discover([root]))}
+    everything = {path: place(path, layout) for path in kept(_absolute(discover([root])))}
     placed = {
         **everything,
         **{path: everything.get(path) or place(path, layout) for path in targets},

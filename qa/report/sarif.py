@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..catalog import checks
+from ..catalog import checks, rule_url
 from ..model import Diagnostic, Location, ReportContext
 from ..paths import json_text, uri_path
 
@@ -82,6 +82,7 @@ def _rule(check, severity: str) -> dict:
         "shortDescription": {"text": check.summary},
         "fullDescription": {"text": full},
         "help": {"text": doc, "markdown": doc},
+        "helpUri": rule_url(check.id),
         "defaultConfiguration": {"level": LEVELS[severity]},
         "properties": {"tags": ["translation", "documentation"]},
     }

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import fixes
 from ..model import AlignedGroup, Alignment, Problem, Section, SectionPair
 
 ID = "heading-structure"
@@ -109,6 +110,11 @@ def _compare_headings(
             ours.line,
             f"heading id {_anchor(ours)} differs from the reference's {_anchor(theirs)}",
             related=related,
+            fix=fixes.restore_anchor(
+                alignment.translation, ours.line, alignment.reference, theirs.line
+            )
+            if ours.heading.anchor is None
+            else None,
         )
 
 
@@ -164,6 +170,7 @@ def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
         fence.line,
         message,
         related=alignment.reference.location(_reference_fence_line(fence.fence_line, swallowed)),
+        fix=fixes.lengthen_fence(alignment.translation, fence),
     )
 
 
