@@ -105,8 +105,9 @@ def test_action_annotates_changed_lines_and_summarises_the_rest(corpus, tmp_path
     assert code == 1  # the step fails on the errors, after writing everything
     assert outputs["exit-code"] == "1"
     assert annotations.splitlines() == [
-        "::error file=docs/sv/a.md,line=10,col=1,title=link-targets::"
-        "link target '/z' differs from the reference's '/y' (reference: docs/en/a.md:10)"
+        "::error file=docs/sv/a.md,line=10,col=4,title=link-targets::"
+        "this link leads to '/z', the source's to '/y': change the target to '/y' "
+        "(reference: docs/en/a.md:10)"
     ]
     summary = (runner / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith("## glossqa: 1 error in 2 files\n")
