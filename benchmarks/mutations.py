@@ -1,6 +1,8 @@
 """Mutation benchmark for section alignment: inject structural defects and see what glossqa reports.
 
-Copies corpus/ and each real corpus given as an argument, runs glossqa on the copy, then, per defect
+Copies corpus/ and a seeded sample of each real corpus given as an argument (`--groups` groups, each
+with its source and up to `--siblings` translations; half of them groups whose source has two or more
+headings, so that section defects have somewhere to land), runs glossqa on the copy, then, per defect
 kind and round, injects one defect into one translation of every group (never into the reference),
 runs glossqa again and compares the two runs. Per kind it prints the share of defects found at the
 right line (a new diagnostic in the mutated file within 3 lines of where the fix goes), the new
@@ -9,7 +11,10 @@ structural diagnostics per defect, and the new diagnostics in groups that were n
 Rewrites a translation platform makes without changing meaning (headings and links re-emitted as
 HTML) are injected the same way and must bring no new diagnostic at all.
 
-    python benchmarks/mutations.py [../shared/corpora/privacyguides] [--rounds 1] [--corpus-rounds 10]
+Defects that only the shape of the prose can locate (a dropped heading between two sections with no
+link and no code, two such sections swapped) are injected where the sections are prose only.
+
+    python benchmarks/mutations.py [../shared/corpora/privacyguides ...] [--rounds 1] [--groups 40]
 """
 
 from __future__ import annotations
@@ -39,8 +44,9 @@ from qa.rules import RULES  # noqa: E402
 STRUCTURAL = {"heading-structure", "link-targets", "front-matter", "parse-error"}
 NEAR = 3
 ATX = re.compile(r"^(#{2,6})\s+(\S.*)$")
-HTML_HEADING = re.compile(r"^\s*<h([2-6])\b", re.I)
+HTML_HEADING = re.compile(r"^ {0,3}<h([2-6])\b", re.I)  # deeper: code, or inside JSX
 INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]+)\)")
+AUTOLINK = re.compile(r"<((https?://[^<>\s]+))>")  # two groups, like INLINE_LINK: text and target
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s*\S")
 TRANSLATED_KEYS = {"title", "description"}
@@ -59,12 +65,14 @@ class Injected:
     path: str  # relative to the corpus root
     line: int  # where the fix goes, in the mutated file
     line_map: Callable[[int], int | None]  # old line -> new line of the mutated file
+    also: tuple[int, ...] = ()  # other lines where the fix may equally go (either of two swapped)
 
 
 @dataclass
 class Mutation:
     lines: list[str]
     line: int
+    also: tuple[int, ...] = ()
 
 
 def main() -> None:
@@ -75,6 +83,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--corpus-rounds", type=int, default=10, help="rounds over corpus/ (it is one group)"
+    )
+    parser.add_argument(
+        "--groups", type=int, default=40, help="groups sampled from each real corpus (0: all)"
+    )
+    parser.add_argument(
+        "--siblings", type=int, default=4, help="translations kept per sampled group (0: all)"
     )
     parser.add_argument("--kinds", help="comma-separated defect kinds to inject (default: all)")
     parser.add_argument(
@@ -92,12 +106,15 @@ def main() -> None:
     unknown = set(kinds) - set(DEFECTS) - set(NEUTRAL)
     if unknown:
         parser.error(f"unknown kinds {sorted(unknown)}; known: {', '.join([*DEFECTS, *NEUTRAL])}")
-    sources = [("corpus", REPOSITORY / "corpus", arguments.corpus_rounds)]
-    sources += [(path.name, path.resolve(), arguments.rounds) for path in arguments.corpora]
+    sources = [("corpus", REPOSITORY / "corpus", arguments.corpus_rounds, False)]
+    sources += [(path.name, path.resolve(), arguments.rounds, True) for path in arguments.corpora]
     with tempfile.TemporaryDirectory() as scratch:
-        for name, source, rounds in sources:
+        for name, source, rounds, sampled in sources:
             clean = Path(scratch, name, "clean")
-            shutil.copytree(source, clean, ignore=shutil.ignore_patterns(".git"))
+            if sampled:
+                _copy_sample(source, clean, arguments.groups, arguments.siblings, name)
+            else:
+                shutil.copytree(source, clean, ignore=shutil.ignore_patterns(".git"))
             config = _config(source)
             baseline = _run(clean, config)
             groups = _groups(clean)
@@ -112,6 +129,37 @@ def main() -> None:
                     row = rows[(name, kind)]
                     _score(kind, injected, groups, baseline, after, row, arguments.show_misses)
     _print(rows)
+
+
+def _copy_sample(source: Path, target: Path, groups: int, siblings: int, seed: str) -> None:
+    """A seeded sample of the corpus's translation groups, copied with their relative paths."""
+    rng = random.Random(f"sample-{seed}")
+    found = [
+        (reference, translations)
+        for reference, translations in _groups(source)
+        if reference and translations
+    ]
+    structured = [group for group in found if _structured(source / group[0])]
+    others = [group for group in found if not _structured(source / group[0])]
+    rng.shuffle(structured)
+    rng.shuffle(others)
+    if groups:
+        half = min(len(structured), (groups + 1) // 2)
+        chosen = structured[:half] + others[: groups - half]
+        chosen += structured[half : half + groups - len(chosen)]
+    else:
+        chosen = found
+    for reference, translations in chosen:
+        kept = sorted(translations)
+        if siblings:
+            kept = sorted(rng.sample(kept, min(siblings, len(kept))))
+        for relative in (reference, *kept):
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / relative, target / relative)
+
+
+def _structured(path: Path) -> bool:
+    return len(_headings(path.read_text(encoding="utf-8", errors="replace").split("\n"))) >= 2
 
 
 def _config(source: Path):
@@ -134,7 +182,7 @@ def _run(root: Path, config) -> dict[str, list[tuple[int, str, str]]]:
     return found
 
 
-def _groups(root: Path) -> list[tuple[str, list[str]]]:
+def _groups(root: Path) -> list[tuple[str | None, list[str]]]:
     """Each group's reference (English, else the first) and its translations, as paths relative to root."""
     here = os.getcwd()
     os.chdir(root)
@@ -156,17 +204,19 @@ def _groups(root: Path) -> list[tuple[str, list[str]]]:
 def _inject(kind: str, root: Path, groups, baseline, rng: random.Random) -> list[Injected]:
     mutate = {**DEFECTS, **NEUTRAL}[kind]
     injected = []
-    for _reference, translations in groups:
+    for reference, translations in groups:
         candidates = translations[:]
         rng.shuffle(candidates)
         for relative in candidates[:8]:
             path = root / relative
             old = path.read_text(encoding="utf-8").split("\n")
-            mutation = mutate(old, rng, root, relative)
+            mutation = mutate(old, rng, root, relative, reference and root / reference)
             if mutation is None:
                 continue
             path.write_text("\n".join(mutation.lines), encoding="utf-8")
-            injected.append(Injected(relative, mutation.line, _line_map(old, mutation.lines)))
+            injected.append(
+                Injected(relative, mutation.line, _line_map(old, mutation.lines), mutation.also)
+            )
             break
     return injected
 
@@ -204,7 +254,11 @@ def _score(kind, injected, groups, baseline, after, row, show_misses) -> None:
                     ).elements()
                 )
         structural = [d for d in new if d[1] in STRUCTURAL]
-        found = any(abs(line - item.line) <= NEAR for line, rule, _ in structural)
+        found = any(
+            abs(line - wanted) <= NEAR
+            for line, rule, _ in structural
+            for wanted in (item.line, *item.also)
+        )
         row[0] += 1
         row[1] += found
         row[2] += len(structural) if kind in DEFECTS else len(new)
@@ -220,25 +274,32 @@ def _score(kind, injected, groups, baseline, after, row, show_misses) -> None:
 def _new_in_mutated_file(before, after, line_map) -> list[tuple[int, str, str]]:
     """Diagnostics after the mutation that were not there before.
 
-    One on an edited line may have moved with it, and one at the same place may have a new wording
-    (a count in its message changed): neither is a new report.
+    One on an edited line may have moved with it, and one at the same place may have new numbers
+    in its wording (a count or a line changed): neither is a new report. A different message at the
+    same place is.
     """
     kept = Counter((line_map(line), rule, message) for line, rule, message in before)
     unplaced = Counter((rule, message) for line, rule, message in before if line_map(line) is None)
-    reworded = Counter((line_map(line), rule) for line, rule, message in before)
+    reworded = Counter(
+        (line_map(line), rule, _numbers_out(message)) for line, rule, message in before
+    )
     new = []
     for diagnostic in after:
         line, rule, message = diagnostic
         if kept[diagnostic] > 0:
             kept[diagnostic] -= 1
-            reworded[(line, rule)] -= 1
+            reworded[(line, rule, _numbers_out(message))] -= 1
         elif unplaced[(rule, message)] > 0:
             unplaced[(rule, message)] -= 1
-        elif reworded[(line, rule)] > 0:
-            reworded[(line, rule)] -= 1
+        elif reworded[(line, rule, _numbers_out(message))] > 0:
+            reworded[(line, rule, _numbers_out(message))] -= 1
         else:
             new.append(diagnostic)
     return new
+
+
+def _numbers_out(message: str) -> str:
+    return re.sub(r"\d+", "#", message)
 
 
 def _body_start(lines: list[str]) -> int:
@@ -290,8 +351,10 @@ def _headings(lines: list[str]) -> list[tuple[int, int]]:
     found = []
     for index in _outside_code(lines):
         atx, html = ATX.match(lines[index]), HTML_HEADING.match(lines[index])
-        if atx or html:
-            found.append((index, len(atx[1]) if atx else int(html[1])))
+        if atx:
+            found.append((index, len(atx[1])))
+        elif html:
+            found.append((index, int(html[1])))
     return found
 
 
@@ -320,7 +383,7 @@ def _with_blank_end(section: list[str]) -> list[str]:
     return section if not section[-1].strip() else section + [""]
 
 
-def missing_section(lines, rng, root, relative):
+def missing_section(lines, rng, root, relative, reference=None):
     headings = _headings(lines)
     if len(headings) < 2:
         return None
@@ -329,7 +392,7 @@ def missing_section(lines, rng, root, relative):
     return Mutation(lines[:start] + lines[end:], start + 1)
 
 
-def extra_section(lines, rng, root, relative):
+def extra_section(lines, rng, root, relative, reference=None):
     """A copy of one of the file's sections, inserted before a distant heading of the same level."""
     leaves = _leaf_sections(lines)
     headings = _headings(lines)
@@ -347,7 +410,7 @@ def extra_section(lines, rng, root, relative):
     return None
 
 
-def moved_section(lines, rng, root, relative):
+def moved_section(lines, rng, root, relative, reference=None):
     leaves = _leaf_sections(lines)
     headings = _headings(lines)
     rng.shuffle(leaves)
@@ -371,7 +434,98 @@ def moved_section(lines, rng, root, relative):
     return None
 
 
-def heading_level(lines, rng, root, relative):
+LEAD_HEADING = "## Vad det är"
+LINK_OR_CODE = re.compile(r"\]\(|\]\[|\]:|href=|https?://|^\s*(`{3,}|~{3,})|^ {4}\S|\{\{", re.M)
+
+
+def _prose_only(lines: list[str]) -> bool:
+    """Text that has prose and nothing else alignment could go by: no link, no code, no shortcode."""
+    text = "\n".join(lines)
+    return bool(text.strip()) and not LINK_OR_CODE.search(text)
+
+
+def _direct_parts(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each part of the body between headings: the lead first, then one per heading
+    (its heading line included), up to the next heading of any level."""
+    starts = [index for index, _level in _headings(lines)]
+    body = _body_start(lines)
+    bounds = [body, *starts, len(lines)]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def lead_heading(lines, rng, root, relative, reference=None):
+    """A heading put over what the source keeps as its untitled lead (under the title, if any)."""
+    first_heading = next((index for index, _level in _headings(lines)), len(lines))
+    body = [index for index in _markdown_lines(lines) if index < first_heading]
+    prose = [
+        index
+        for index in body
+        if lines[index].strip()
+        and not lines[index].startswith(("# ", "import ", "export ", "<!--"))
+        and not re.match(r"^\s*(\{\{|<[A-Za-z/])", lines[index])
+    ]
+    if not prose or any(lines[index].startswith("# ") for index in body if index > prose[0]):
+        return None
+    at = prose[0]
+    return Mutation(lines[:at] + [LEAD_HEADING, ""] + lines[at:], at + 1)
+
+
+def _drop_heading(lines, rng, prose_only):
+    """A heading removed, its text left to merge with the part before it."""
+    parts = _direct_parts(lines)
+    candidates = []
+    for (before_start, before_end), (start, end) in zip(parts, parts[1:]):
+        if not ATX.match(lines[start]):
+            continue
+        before = [line for line in lines[before_start:before_end] if not ATX.match(line)]
+        own = lines[start + 1 : end]
+        if not any(line.strip() for line in own) or not any(
+            line.strip() and not line.startswith("# ") for line in before
+        ):
+            continue
+        if prose_only and not (_prose_only(before) and _prose_only(own)):
+            continue
+        candidates.append(start)
+    if not candidates:
+        return None
+    start = rng.choice(candidates)
+    after = start + 1
+    while after < len(lines) and not lines[after].strip():
+        after += 1
+    return Mutation(lines[:start] + lines[after:], start + 1)
+
+
+def heading_dropped(lines, rng, root, relative, reference=None):
+    return _drop_heading(lines, rng, prose_only=False)
+
+
+def prose_heading_dropped(lines, rng, root, relative, reference=None):
+    return _drop_heading(lines, rng, prose_only=True)
+
+
+def prose_sections_swapped(lines, rng, root, relative, reference=None):
+    """Two neighbouring sections of one level, with no subsection, link or code, in swapped order."""
+    leaves = _leaf_sections(lines)
+    pairs = [
+        (first, second)
+        for first, second in zip(leaves, leaves[1:])
+        if first[1] == second[0]
+        and first[2] == second[2]
+        and ATX.match(lines[first[0]])
+        and ATX.match(lines[second[0]])
+        and _prose_only(lines[first[0] + 1 : first[1]])
+        and _prose_only(lines[second[0] + 1 : second[1]])
+    ]
+    if not pairs:
+        return None
+    (start, middle, _level), (_start, end, _) = rng.choice(pairs)
+    first, second = lines[start:middle], _with_blank_end(lines[middle:end])
+    return Mutation(
+        lines[:start] + second + first + lines[end:], start + 1, (start + len(second) + 1,)
+    )
+
+
+def heading_level(lines, rng, root, relative, reference=None):
     leaves = [leaf for leaf in _leaf_sections(lines) if ATX.match(lines[leaf[0]])]
     if not leaves:
         return None
@@ -383,15 +537,17 @@ def heading_level(lines, rng, root, relative):
 
 
 def _link_lines(lines: list[str]) -> list[tuple[int, re.Match]]:
+    """Inline links and autolinks (`<https://...>`, tldr's "More information" line)."""
     return [
         (index, match)
         for index in _markdown_lines(lines)
-        for match in INLINE_LINK.finditer(lines[index])
+        for pattern in (INLINE_LINK, AUTOLINK)
+        for match in pattern.finditer(lines[index])
         if not lines[index].lstrip().startswith(("[", "*[", "<!--"))
     ]
 
 
-def link_changed(lines, rng, root, relative):
+def link_changed(lines, rng, root, relative, reference=None):
     found = _link_lines(lines)
     if not found:
         return None
@@ -402,7 +558,7 @@ def link_changed(lines, rng, root, relative):
     return Mutation(changed, index + 1)
 
 
-def link_missing(lines, rng, root, relative):
+def link_missing(lines, rng, root, relative, reference=None):
     found = _link_lines(lines)
     if not found:
         return None
@@ -412,7 +568,7 @@ def link_missing(lines, rng, root, relative):
     return Mutation(changed, index + 1)
 
 
-def link_extra(lines, rng, root, relative):
+def link_extra(lines, rng, root, relative, reference=None):
     prose = [
         index
         for index in _markdown_lines(lines)
@@ -436,16 +592,31 @@ def _front_matter_keys(lines: list[str]) -> list[int]:
     ]
 
 
-def key_missing(lines, rng, root, relative):
-    keys = _front_matter_keys(lines)
+def _source_keys(lines: list[str], reference: Path | None) -> list[int]:
+    """Front-matter keys of the translation that its source has too: a key only translations carry
+    (`default_lang_commit`) is theirs to keep or drop."""
+    if reference is None:
+        return _front_matter_keys(lines)
+    source = reference.read_text(encoding="utf-8").split("\n")
+    names = {_key(source[index]) for index in _front_matter_keys(source)}
+    return [index for index in _front_matter_keys(lines) if _key(lines[index]) in names]
+
+
+def _key(line: str) -> str:
+    match = KEY_LINE.match(line)
+    return match[1] if match else ""
+
+
+def key_missing(lines, rng, root, relative, reference=None):
+    keys = _source_keys(lines, reference)
     if not keys:
         return None
     index = rng.choice(keys)
     return Mutation(lines[:index] + lines[index + 1 :], 1)
 
 
-def key_renamed(lines, rng, root, relative):
-    keys = _front_matter_keys(lines)
+def key_renamed(lines, rng, root, relative, reference=None):
+    keys = _source_keys(lines, reference)
     if not keys:
         return None
     index = rng.choice(keys)
@@ -457,7 +628,7 @@ def key_renamed(lines, rng, root, relative):
     return Mutation(changed, index + 1)
 
 
-def key_value_changed(lines, rng, root, relative):
+def key_value_changed(lines, rng, root, relative, reference=None):
     """A value every sibling shares (a configured identical key, or one the same everywhere), changed.
 
     Not a key that is translated (title, description): those may differ."""
@@ -480,7 +651,7 @@ def key_value_changed(lines, rng, root, relative):
     return None
 
 
-def unclosed_fence(lines, rng, root, relative):
+def unclosed_fence(lines, rng, root, relative, reference=None):
     """One backtick lost from a code fence's opening or closing line."""
     fences, opener = [], None
     for index in range(_body_start(lines), len(lines)):
@@ -501,7 +672,7 @@ def unclosed_fence(lines, rng, root, relative):
     return Mutation(changed, broken + 1)
 
 
-def front_matter_delimiters(lines, rng, root, relative):
+def front_matter_delimiters(lines, rng, root, relative, reference=None):
     end = _body_start(lines)
     if not end:
         return None
@@ -510,7 +681,7 @@ def front_matter_delimiters(lines, rng, root, relative):
     return Mutation(changed, 1)
 
 
-def html_heading(lines, rng, root, relative):
+def html_heading(lines, rng, root, relative, reference=None):
     headings = [heading for heading in _headings(lines) if ATX.match(lines[heading[0]])]
     if not headings:
         return None
@@ -522,7 +693,7 @@ def html_heading(lines, rng, root, relative):
     return Mutation(lines[:index] + html + lines[index + 1 :], index + 2)
 
 
-def html_link(lines, rng, root, relative):
+def html_link(lines, rng, root, relative, reference=None):
     found = [
         (index, match)
         for index, match in _link_lines(lines)
@@ -544,6 +715,10 @@ DEFECTS = {
     "missing section": missing_section,
     "extra section": extra_section,
     "moved section": moved_section,
+    "heading over the lead": lead_heading,
+    "heading dropped": heading_dropped,
+    "heading dropped (prose only)": prose_heading_dropped,
+    "sections swapped (prose only)": prose_sections_swapped,
     "heading level": heading_level,
     "link retargeted": link_changed,
     "link dropped": link_missing,

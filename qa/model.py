@@ -157,6 +157,9 @@ class SectionPair:
     reference: Section | None
     translation: Section | None
     moved: bool = False  # paired, but the translation has it somewhere else
+    titled_lead: bool = (
+        False  # the reference's untitled lead, which the translation put under a heading
+    )
 
 
 @dataclass

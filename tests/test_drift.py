@@ -99,7 +99,8 @@ def test_missing_section_with_its_subsection_is_one_diagnostic(corpus, glossqa):
             "sv/guide.md",
             9,
             "heading-structure",
-            "missing section: the reference has ## Install (with 1 subsection)",
+            "missing section ## Install (with 1 subsection): translate the section at source line 9 "
+            "and insert it before line 9",
             "en/guide.md",
             9,
         ),
@@ -115,7 +116,7 @@ def test_extra_section(corpus, glossqa):
             "sv/guide.md",
             29,
             "heading-structure",
-            "extra section ## Tips has no counterpart in the reference",
+            "extra section ## Tips is not in the source: remove it, or add it to the source first",
             "en/guide.md",
             21,
         ),
@@ -130,7 +131,8 @@ def test_moved_section_is_reported_once_where_it_now_is(corpus, glossqa):
             "sv/guide.md",
             25,
             "heading-structure",
-            "section ## Konfigurera moved: the reference has it after ## Install",
+            "section ## Konfigurera is out of place: the source has it after ## Install "
+            "(source line 9): move it below line 15",
             "en/guide.md",
             17,
         ),

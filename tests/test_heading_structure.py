@@ -113,4 +113,11 @@ def test_missing_section_is_one_diagnostic_at_the_insertion_point(corpus, glossq
         for d in run.json
         if d["rule"] == "heading-structure"
     ]
-    assert found == [(8, "missing section: the reference has ## Setup", 8)]
+    assert found == [
+        (
+            8,
+            "missing section ## Setup: translate the section at source line 8 and insert it "
+            "before line 8",
+            8,
+        )
+    ]

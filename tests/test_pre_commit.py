@@ -123,7 +123,7 @@ def test_try_repo_checks_the_changed_translation_against_its_siblings(
         "sv/a.md:6:4: error link-targets this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)"
         in ran.stdout
     )
-    assert "sv/a.md:7:1: error heading-structure missing section" in ran.stdout
+    assert "sv/a.md:6:1: error heading-structure missing section" in ran.stdout
     assert "fi/a.md" not in ran.stdout  # broken too, but not changed
 
 

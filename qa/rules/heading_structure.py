@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import fixes
+from ..align import merge_point
 from ..model import AlignedGroup, Alignment, Problem, Section, SectionPair
 
 ID = "heading-structure"
@@ -50,19 +51,15 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             if section is not None and (pair.reference is None or pair.translation is None)
         }
         for index, pair in enumerate(pairs):
-            if pair.reference is not None and pair.translation is not None:
+            if pair.titled_lead and pair.translation is not None:
+                yield _titled_lead(alignment, pair)
+            elif pair.reference is not None and pair.translation is not None:
                 yield from _compare_headings(alignment, pair, moved_spans)
             elif pair.reference is not None and pair.reference.heading is not None:
                 if _within(pair.reference, missing_spans):
                     continue
                 missing_spans.append((pair.reference.line, _subtree_end(pair.reference)))
-                yield Problem(
-                    alignment.translation.path,
-                    _insertion_line(alignment, index),
-                    f"missing section: the reference has {_describe(pair.reference)}"
-                    f"{_subsections(pair.reference, unpaired)}",
-                    related=alignment.reference.location(pair.reference.line),
-                )
+                yield _missing(alignment, index, pair.reference, unpaired)
             elif pair.translation is not None and pair.translation.heading is not None:
                 if _within(pair.translation, extra_spans):
                     continue
@@ -71,11 +68,55 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     alignment.translation.path,
                     pair.translation.line,
                     f"extra section {_describe(pair.translation)}{_subsections(pair.translation, unpaired)} "
-                    f"has no counterpart in the reference",
+                    f"is not in the source: remove it, or add it to the source first",
                     related=alignment.reference.location(
                         _previous_reference_line(alignment.pairs, index)
                     ),
                 )
+
+
+def _titled_lead(alignment: Alignment, pair: SectionPair) -> Problem:
+    ours, theirs = pair.translation, pair.reference
+    assert ours is not None and theirs is not None
+    line = next((block.line for block in theirs.blocks if block.kind != "heading"), theirs.line)
+    return Problem(
+        alignment.translation.path,
+        ours.line,
+        f"heading {_describe(ours)} is not in the source, which keeps this text as its untitled "
+        f"introduction (source line {line}): remove the heading",
+        related=alignment.reference.location(line),
+    )
+
+
+def _missing(alignment: Alignment, index: int, section: Section, unpaired: set[int]) -> Problem:
+    """A missing heading whose text the section before holds (the heading alone was dropped) is
+    reported at the paragraph where that text begins; a missing section where it belongs."""
+    path, related = alignment.translation.path, alignment.reference.location(section.line)
+    before = next(
+        (pair for pair in reversed(alignment.pairs[:index]) if pair.translation is not None),
+        None,
+    )
+    if before is not None and before.reference is not None and before.translation is not None:
+        merged = merge_point(
+            before.translation, before.reference, section, alignment.translation.lines
+        )
+        if merged is not None:
+            return Problem(
+                path,
+                merged,
+                f"missing heading {_describe(section)}: its text is here, run together with the "
+                f"section before; insert the translated heading before line {merged}",
+                related=related,
+            )
+    line, after = _insertion_line(alignment, index)
+    where = f"after line {line}" if after else f"before line {line}"
+    return Problem(
+        path,
+        line,
+        f"missing section {_describe(section)}{_subsections(section, unpaired)}: translate the "
+        f"section at source line {section.line} and insert it {where}",
+        related=related,
+    )
 
 
 def _compare_headings(
@@ -90,7 +131,7 @@ def _compare_headings(
         yield Problem(
             path,
             ours.line,
-            f"section {_describe(ours)} moved: the reference has it "
+            f"section {_describe(ours)} is out of place: the source has it "
             f"{_reference_neighbour(alignment, theirs)}",
             related=related,
         )
@@ -137,7 +178,8 @@ def _swallowed(alignment: Alignment) -> Swallowed | None:
     intact = [
         index
         for index, pair in enumerate(pairs)
-        if pair.translation is not None and pair.translation.end_line < fence.fence_line
+        if pair.translation is not None
+        and pair.translation.end_line < min(fence.line, fence.fence_line)
     ]
     start = intact[-1] + 1 if intact else 0
     holder = next(
@@ -208,24 +250,49 @@ def _subsections(section: Section, unpaired: set[int]) -> str:
 
 
 def _reference_neighbour(alignment: Alignment, section: Section) -> str:
+    """Where the source has a moved section, and where that is in the translation."""
     sections = alignment.reference.sections
     position = next(index for index, candidate in enumerate(sections) if candidate is section)
     before = next(
         (s for s in reversed(sections[:position]) if s.heading and s.level <= section.level), None
     )
-    return f"after {_describe(before)}" if before else "before every other section"
+    if before is None:
+        return "before every other section: move it there"
+    counterpart = next(
+        (
+            pair.translation
+            for pair in alignment.pairs
+            if pair.reference is before and pair.translation is not None and not pair.moved
+        ),
+        None,
+    )
+    where = (
+        f"move it below line {_last_text_line(alignment, _subtree_end(counterpart))}"
+        if counterpart is not None
+        else "move it there"
+    )
+    return f"after {_describe(before)} (source line {before.line}): {where}"
 
 
-def _insertion_line(alignment: Alignment, index: int) -> int:
-    """Where the missing section belongs: just before the next section the translation does have."""
+def _insertion_line(alignment: Alignment, index: int) -> tuple[int, bool]:
+    """Where the missing section belongs: just before the next section the translation does have,
+    else after the last one; True when it goes after the line."""
     pairs = alignment.pairs
     for pair in pairs[index + 1 :]:
         if pair.translation is not None and not pair.moved:
-            return pair.translation.line
+            return pair.translation.line, False
     for pair in reversed(pairs[:index]):
         if pair.translation is not None:
-            return pair.translation.end_line
-    return len(alignment.translation.lines)
+            return _last_text_line(alignment, pair.translation.end_line), True
+    return _last_text_line(alignment, len(alignment.translation.lines)), True
+
+
+def _last_text_line(alignment: Alignment, line: int) -> int:
+    """The last line up to `line` with text on it: a file's trailing blank lines are no place to point."""
+    lines = alignment.translation.lines
+    while line > 1 and line <= len(lines) and not lines[line - 1].strip():
+        line -= 1
+    return line
 
 
 def _previous_reference_line(pairs: list[SectionPair], index: int) -> int:

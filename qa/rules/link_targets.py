@@ -58,6 +58,22 @@ LANGUAGE_SUBDOMAIN = re.compile(
 HEADING_MARK = "#§"  # a fragment replaced by the source heading it names
 
 
+def _counterparts(alignment: Alignment, numbers: dict[int, int]) -> dict[int, int]:
+    """Each translation section's reference section number. The alignment may pair sections it
+    made up (a heading over the source's lead): those stand for the sections that start where they do."""
+    reference_at = {section.line: section for section in alignment.reference.sections}
+    translation_at = {section.line: section for section in alignment.translation.sections}
+    counterpart = {}
+    for pair in alignment.pairs:
+        if pair.reference is None or pair.translation is None:
+            continue
+        theirs = reference_at.get(pair.reference.line, pair.reference)
+        ours = translation_at.get(pair.translation.line, pair.translation)
+        if id(theirs) in numbers:
+            counterpart[id(ours)] = numbers[id(theirs)]
+    return counterpart
+
+
 class _Reader:
     """Where each link of one translation and its source leads, as comparable keys."""
 
@@ -71,11 +87,7 @@ class _Reader:
             id(translation): targets.site_path(translation.path, translation.language),
         }
         numbers = {id(section): index for index, section in enumerate(reference.sections)}
-        counterpart = {
-            id(pair.translation): numbers[id(pair.reference)]
-            for pair in alignment.pairs
-            if pair.reference is not None and pair.translation is not None
-        }
+        counterpart = _counterparts(alignment, numbers)
         self.headings = {
             id(reference): _heading_names(reference, numbers),
             id(translation): _heading_names(translation, counterpart),
@@ -159,7 +171,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             if (
                 fence
                 and not reference.unclosed_fence
-                and pair.translation.end_line >= fence.fence_line
+                and pair.translation.end_line >= min(fence.line, fence.fence_line)
             ):
                 break
             lost = [
