@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import __version__, baseline, cache, langtags, merge, parallel, terminal
+from . import __version__, baseline, cache, gitinfo, langtags, merge, parallel, terminal
 from .atomic import write_atomically
 from .cache import Cache
 from .catalog import checks
@@ -140,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="no progress bar and no closing summary on stderr",
     )
 
+    _add_report_options(check)
+
     merging = commands.add_parser(
         "merge", help="combine the JSON or SARIF reports of --shard runs into one, as one run"
     )
@@ -231,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     except baseline.BaselineError as error:
         print(f"glossqa: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except gitinfo.GitError as error:
+        print(f"glossqa: --changed-since: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 
@@ -266,6 +271,8 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     fail_on = "warning" if arguments.strict else arguments.fail_on or "error"
     recorded = baseline.load(arguments.baseline) if arguments.baseline else None
 
+    report = resolve(arguments.format)
+    changes = gitinfo.changed_since(arguments.changed_since) if arguments.changed_since else None
     if arguments.stdin_filename:
         result, stdin_text = _check_stdin(arguments, parser, config)
     else:
@@ -278,6 +285,7 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
                 arguments.jobs,
                 _cache(arguments, config),
                 arguments.shard,
+                outline=getattr(report, "OUTLINES", False),
             )
         finally:
             if progress:
@@ -302,13 +310,16 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     hidden = 0
     if recorded is not None:
         diagnostics, hidden = baseline.hide(diagnostics, recorded, arguments.baseline)
+    unchanged = 0
+    if changes is not None:
+        kept = [d for d in diagnostics if changes.keeps(d)]
+        diagnostics, unchanged = kept, len(diagnostics) - len(kept)
 
     if arguments.fix or arguments.diff:
         return _fix(
             arguments, parser, diagnostics, stdin_text if arguments.stdin_filename else None
         )
 
-    report = resolve(arguments.format)
     severities = {
         check_id: settings.severity
         for check_id, settings in config.rules.items()
@@ -321,10 +332,24 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         fail_on=fail_on,
         color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
         fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [],
+        outlines=result.outlines,
+        changed_since=arguments.changed_since,
+        unchanged=unchanged,
     )
+    if getattr(report, "LINKS", False):
+        repository = gitinfo.detect_repository(arguments.repository_url)
+        context.repository = repository.link("").rstrip("/") if repository else None
     rendered = printable(  # file names that are not UTF-8
         _statistics(diagnostics) if arguments.statistics else report.render(diagnostics, context)
     )
+    if arguments.output:
+        try:
+            write_atomically(arguments.output, rendered)
+            _readable_like_a_new_file(arguments.output)
+        except OSError as error:
+            print(f"glossqa: --output {arguments.output}: {error.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+        rendered = ""
     for start in range(
         0, len(rendered), WRITE_SLICE
     ):  # encoding a whole site's report at once would double it in memory
@@ -332,7 +357,42 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     sys.stdout.flush()  # the summary follows the report when both streams go to one place
     if not arguments.quiet:
         print(terminal.summary(result.files, result.groups, diagnostics, hidden), file=sys.stderr)
+        if unchanged:
+            print(
+                f"glossqa: {unchanged} more on lines not changed since {arguments.changed_since}",
+                file=sys.stderr,
+            )
     return EXIT_FAILED if any(context.fails(d) for d in diagnostics) else EXIT_CLEAN
+
+
+def _add_report_options(check: argparse.ArgumentParser) -> None:
+    report = check.add_argument_group("reports")
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the report to FILE (replacing it) instead of stdout",
+    )
+    report.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only diagnostics on lines changed since the git revision REF (committed or "
+        "not), those about a whole file, and those pointing at a changed line of the reference",
+    )
+    report.add_argument(
+        "--repository-url",
+        metavar="URL",
+        help="link html and markdown reports to files at this web address (default: GitHub "
+        "Actions' repository, else git's remote.origin.url)",
+    )
+
+
+def _readable_like_a_new_file(path: Path) -> None:
+    """The atomic write's temporary file is private (0600); a report is meant to be shared."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
 
 
 def _config(arguments, parser: argparse.ArgumentParser) -> Config:

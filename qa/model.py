@@ -248,6 +248,38 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.rule, related, self.message)
 
 
+@dataclass(frozen=True, slots=True)
+class SectionOutline:
+    """A section as a report shows it: its lines (inclusive) and its heading ("" before the first)."""
+
+    line: int
+    end_line: int
+    level: int
+    title: str
+
+
+@dataclass
+class FileOutline:
+    path: str
+    language: str
+    text: str  # the file's text ("" when it could not be read): one string, not a list of lines,
+    # as every file of a site is held at once
+    sections: list[SectionOutline]
+    status: str | None = None  # up to date, outdated, orphaned: when translation status is known
+
+
+@dataclass
+class GroupOutline:
+    """What a report shows of one group besides its diagnostics: its files and how their sections line up."""
+
+    key: str
+    reference: str | None  # the reference file's path
+    files: list[FileOutline]
+    # translation path -> rows of (reference section index, translation section index, moved);
+    # -1 where one side has no counterpart
+    rows: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
+
+
 @dataclass
 class ReportContext:
     """What a report may show besides the diagnostics."""
@@ -262,6 +294,12 @@ class ReportContext:
     fingerprints: list[str] = field(
         default_factory=list
     )  # one per diagnostic, in order; filled for formats that ask
+    outlines: list[GroupOutline] = field(
+        default_factory=list
+    )  # every group's files and aligned sections; filled for formats that ask (OUTLINES = True)
+    repository: str | None = None  # a web address that opens a file with "/" + its path appended
+    changed_since: str | None = None  # only diagnostics on lines changed since this git revision
+    unchanged: int = 0  # diagnostics left out because their lines did not change since then
 
     def fails(self, diagnostic: Diagnostic) -> bool:
         return SEVERITIES.index(diagnostic.severity) <= SEVERITIES.index(self.fail_on)

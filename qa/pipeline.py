@@ -13,7 +13,18 @@ from .align import align_group
 from .cache import Cache
 from .config import Config
 from .group import display_path, group_sources
-from .model import Diagnostic, Document, Group, ParseError, Problem, SourceFile
+from .model import (
+    AlignedGroup,
+    Diagnostic,
+    Document,
+    FileOutline,
+    Group,
+    GroupOutline,
+    ParseError,
+    Problem,
+    SectionOutline,
+    SourceFile,
+)
 from .parse import decode_text, parse_text, read_bytes
 from .rules import RULES
 from .scope import find_scope, focus
@@ -35,6 +46,7 @@ class Result:
     groups: int = 0
     paths: list[str] = field(default_factory=list)  # the files reported on
     notes: list[str] = field(default_factory=list)  # what the user should know about the run itself
+    outlines: list[GroupOutline] = field(default_factory=list)  # when asked for, in group order
 
 
 def check_paths(
@@ -44,8 +56,12 @@ def check_paths(
     jobs: int = 1,
     cache: Cache | None = None,
     shard: tuple[int, int] | None = None,
+    outline: bool = False,
 ) -> Result:
-    """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
+    """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end.
+
+    With `outline`, each group's files and aligned sections travel back too, for reports that show them.
+    """
     scope = find_scope(
         paths,
         config.path,
@@ -84,14 +100,17 @@ def check_paths(
         jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
     )
     with _fewer_collections(), _shared_with_workers(forking_cold, languages):
-        for done, diagnostics in enumerate(
-            parallel.run(_check_task, tasks, jobs, (config, cache)), 1
+        for done, (diagnostics, group_outline) in enumerate(
+            parallel.run(_check_task, tasks, jobs, (config, cache, outline)), 1
         ):
             result.diagnostics.extend(diagnostics)
+            if group_outline:
+                result.outlines.append(group_outline)
             if progress:
                 progress(done, len(groups))
     result.diagnostics = _summarized(result.diagnostics, config)
     result.diagnostics.sort(key=Diagnostic.sort_key)
+    result.outlines.sort(key=lambda group_outline: group_outline.key)
     if cache:
         cache.prune()
     return result
@@ -198,10 +217,14 @@ def _shared_with_workers(forking_cold: bool, languages: set[str]) -> Iterator[No
 
 
 def _check_task(
-    task: tuple[Group, frozenset[str]], config: Config, cache: Cache | None
-) -> list[Diagnostic]:
+    task: tuple[Group, frozenset[str]], config: Config, cache: Cache | None, outline: bool
+) -> tuple[list[Diagnostic], GroupOutline | None]:
     group, reported = task
-    return check_group(group, config, reported, cache)
+    if not outline:
+        return check_group(group, config, reported, cache), None
+    outlines: list[GroupOutline] = []
+    diagnostics = check_group(group, config, reported, cache, outlines=outlines)
+    return diagnostics, outlines[0] if outlines else None  # none when the group ran out of time
 
 
 def check_group(
@@ -210,10 +233,13 @@ def check_group(
     reported: frozenset[str] | None = None,
     cache: Cache | None = None,
     buffers: dict[str, bytes] | None = None,
+    outlines: list[GroupOutline] | None = None,
 ) -> list[Diagnostic]:
     """The diagnostics of one group's reported files (all its files when `reported` is None).
 
     `buffers` (display path -> content) stand in for files on disk: an editor's unsaved text.
+    Given `outlines`, the group's outline is appended to it (the cache holds diagnostics only, so
+    a cached group is parsed and aligned again for it, without running the rules).
     """
     buffers = buffers or {}
     contents = {
@@ -229,10 +255,12 @@ def check_group(
     )
     cached = cache.load(key) if cache else None
     if cached is not None:
+        if outlines is not None:
+            outlines.append(outline_group(_parse_and_align(group, contents, config)[2], group))
         return cached
     try:
         with limits.processor_time(limits.GROUP_SECONDS):
-            checked = _check_contents(group, contents, config, reported)
+            checked = _check_contents(group, contents, config, reported, outlines)
     except limits.TimeLimit:
         return [  # not cached: another machine may finish it
             _parse_error(
@@ -254,7 +282,29 @@ def _check_contents(
     contents: dict[str, bytes | ParseError],
     config: Config,
     reported: frozenset[str] | None,
+    outlines: list[GroupOutline] | None = None,
 ) -> list[Diagnostic]:
+    documents, diagnostics, aligned = _parse_and_align(group, contents, config)
+    if outlines is not None:
+        outlines.append(outline_group(aligned, group))
+    languages = {document.path: document.language for document in documents}
+    if reported is not None:
+        aligned = focus(aligned, reported)
+    for rule_id, settings in config.rules.items():
+        if settings.enabled:
+            diagnostics.extend(
+                _stamp(problem, rule_id, settings.severity, languages)
+                for problem in RULES[rule_id].check(aligned, settings.options)
+            )
+    enabled = {rule_id for rule_id, settings in config.rules.items() if settings.enabled} | {
+        PARSE_ERROR
+    }
+    return suppress.apply(diagnostics, documents, set(config.rules) | {PARSE_ERROR}, enabled)
+
+
+def _parse_and_align(
+    group: Group, contents: dict[str, bytes | ParseError], config: Config
+) -> tuple[list[Document], list[Diagnostic], AlignedGroup]:
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     for source in group.files.values():
@@ -269,22 +319,54 @@ def _check_contents(
             _parse_error(document.path, document.language, e) for e in document.errors
         )
         documents.append(document)
-    languages = {document.path: document.language for document in documents}
     aligned = align_group(
         group.key, documents, group.source_language, config.identical_keys, config.translated_keys
     )
-    if reported is not None:
-        aligned = focus(aligned, reported)
-    for rule_id, settings in config.rules.items():
-        if settings.enabled:
-            diagnostics.extend(
-                _stamp(problem, rule_id, settings.severity, languages)
-                for problem in RULES[rule_id].check(aligned, settings.options)
-            )
-    enabled = {rule_id for rule_id, settings in config.rules.items() if settings.enabled} | {
-        PARSE_ERROR
+    return documents, diagnostics, aligned
+
+
+def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
+    """The group's files (an unreadable one without lines or sections) and its alignments by section index."""
+    files = {
+        document.path: FileOutline(
+            document.path,
+            document.language,
+            "\n".join(document.lines),
+            [
+                SectionOutline(
+                    section.line,
+                    section.end_line,
+                    section.level,
+                    section.heading.text if section.heading else "",
+                )
+                for section in document.sections
+            ],
+        )
+        for document in aligned.documents
     }
-    return suppress.apply(diagnostics, documents, set(config.rules) | {PARSE_ERROR}, enabled)
+    rows = {}
+    for alignment in aligned.alignments:
+        reference_index = {id(s): i for i, s in enumerate(alignment.reference.sections)}
+        translation_index = {id(s): i for i, s in enumerate(alignment.translation.sections)}
+        rows[alignment.translation.path] = [
+            (
+                reference_index[id(pair.reference)] if pair.reference else -1,
+                translation_index[id(pair.translation)] if pair.translation else -1,
+                pair.moved,
+            )
+            for pair in alignment.pairs
+        ]
+    return GroupOutline(
+        aligned.key,
+        aligned.reference.path if aligned.reference else None,
+        [
+            files.get(path) or FileOutline(path, language, "", [])
+            for path, language in sorted(
+                (source.display_path, source.language) for source in group.files.values()
+            )
+        ],
+        rows,
+    )
 
 
 def _stamp(problem: Problem, rule: str, severity: str, languages: dict[str, str]) -> Diagnostic:

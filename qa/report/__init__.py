@@ -1,4 +1,9 @@
-"""Output formats: each module has NAME and `render(diagnostics, context) -> str` (context: model.ReportContext)."""
+"""Output formats: each module has NAME and `render(diagnostics, context) -> str` (context: model.ReportContext).
+
+A format that shows more than diagnostics says so: OUTLINES = True has the pipeline send each
+group's files and aligned sections (context.outlines); LINKS = True has the CLI find the
+repository's web address (context.repository).
+"""
 
 from __future__ import annotations
 
