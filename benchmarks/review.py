@@ -1,6 +1,6 @@
 """Site review: what glossqa says about a real site, and a seeded sample of it to read.
 
-    python benchmarks/review.py SITE [--rule R] [--sample 20] [--seed 1] [--jobs 2]
+    python benchmarks/review.py SITE [--rule R] [--sample 20] [--seed 1] [--jobs 2] [--from-json F]
     python benchmarks/review.py --tally reviews/
 
 The first form checks SITE (a folder of a real translated site), prints the counts per rule, then
@@ -113,13 +113,20 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--tally", type=Path, help="print the precision table of a reviews folder")
+    parser.add_argument(
+        "--from-json", type=Path, metavar="FILE", help="read a saved `--format json` report of SITE"
+    )
     arguments = parser.parse_args()
     if arguments.tally:
         tally(arguments.tally)
         return
     if not arguments.site:
         parser.error("give a site folder, or --tally reviews/")
-    diagnostics = run_glossqa(arguments.site, arguments.jobs)
+    diagnostics = (
+        json.loads(arguments.from_json.read_text(encoding="utf-8"))
+        if arguments.from_json
+        else run_glossqa(arguments.site, arguments.jobs)
+    )
     counts = Counter(d["rule"] for d in diagnostics)
     files = len({d["path"] for d in diagnostics})
     print(f"# {arguments.site.name}: {len(diagnostics)} diagnostics on {files} files\n")
