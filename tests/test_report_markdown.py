@@ -43,8 +43,8 @@ def test_summary_has_totals_tables_and_linked_findings(corpus, glossqa, monkeypa
         "- 🔴 [sv/a.md:6](https://example.org/o/s/blob/HEAD/sv/a.md#L6) `link-targets` "
         "this link leads to '/y', the source's to '/x': change the target to '/x'\n"
         "- 🔴 [sv/a.md:8](https://example.org/o/s/blob/HEAD/sv/a.md#L8) `heading-structure` "
-        "heading level 3 differs from the reference's level 2 "
-        "(\\#\\# B \\| &lt;script&gt;\\@team&lt;/script&gt;)\n"
+        "heading level 3 should be 2, as the source heading "
+        "\\#\\# B \\| &lt;script&gt;\\@team&lt;/script&gt; (source line 8): write it with \\#\\#\n"
     )
 
 
