@@ -173,6 +173,9 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     finally:
         if progress:
             progress.close()
+    if not arguments.quiet:
+        for notice in result.notices:
+            print(f"glossqa: note: {notice}", file=sys.stderr)
     diagnostics = [
         d
         for d in result.diagnostics

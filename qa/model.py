@@ -185,6 +185,7 @@ class Problem:
     column: int = 1
     related: Location | None = None
     language: str | None = None
+    detail: dict | None = field(default=None, compare=False)  # structured evidence for JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,7 @@ class Diagnostic:
     message: str
     language: str | None = None
     related: Location | None = None
+    detail: dict | None = field(default=None, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         # one copy of a message its siblings repeat: every diagnostic stays in memory until the report

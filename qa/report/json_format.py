@@ -11,7 +11,7 @@ NAME = "json"
 
 def as_dict(diagnostic: Diagnostic) -> dict:
     related = diagnostic.related
-    return {
+    found = {
         "path": diagnostic.path,
         "line": diagnostic.line,
         "column": diagnostic.column,
@@ -21,6 +21,9 @@ def as_dict(diagnostic: Diagnostic) -> dict:
         "language": diagnostic.language,
         "related": {"path": related.path, "line": related.line} if related else None,
     }
+    if diagnostic.detail is not None:
+        found["detail"] = diagnostic.detail
+    return found
 
 
 def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
