@@ -33,12 +33,14 @@ def choose_reference(
         return None, ""
     if source:
         wanted = langtags.normalize(source) or source
-        for document in documents:
-            if document.language == wanted:
+        for document in sorted(documents, key=lambda document: document.language != wanted):
+            if document.language == wanted or (
+                "-" not in wanted and langtags.primary(document.language) == wanted
+            ):
                 return document, "source language"
-        return None, ""
-    for document in documents:
-        if langtags.is_english(document.language) and document.language == "en":
+        return None, "no source file"
+    for document in sorted(documents, key=lambda document: document.language != "en"):
+        if langtags.is_english(document.language):
             return document, "English"
     if len(documents) == 1:
         return documents[0], "consensus"

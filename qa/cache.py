@@ -41,7 +41,7 @@ class Cache:
         self, group: Group, contents: dict[str, bytes | ParseError], reported: frozenset[str]
     ) -> str:
         """contents: display path -> the file's bytes, or why it could not be read."""
-        parts = [self.salt, group.key, *sorted(reported)]
+        parts = [self.salt, group.key, group.source_language or "", *sorted(reported)]
         for source in group.files.values():
             content = contents[source.display_path]
             parts += [

@@ -174,8 +174,8 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         if progress:
             progress.close()
     if not arguments.quiet:
-        for notice in result.notices:
-            print(f"glossqa: note: {notice}", file=sys.stderr)
+        for note in result.notes:
+            print(f"glossqa: {note}", file=sys.stderr)
     diagnostics = [
         d
         for d in result.diagnostics

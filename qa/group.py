@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -19,13 +20,23 @@ def display_path(path: Path) -> str:
     return PurePosixPath(os.path.relpath(path)).as_posix()
 
 
-def group_files(paths: list[Path], layout: str = "auto") -> tuple[list[Group], list[SourceFile]]:
+def group_files(
+    paths: list[Path], layout: str = "auto", source_language: str | None = None
+) -> tuple[list[Group], list[SourceFile]]:
     """Groups of sibling translations, and the files whose language could not be told."""
-    return group_sources([place(path, layout) for path in paths])
+    return group_sources([place(path, layout) for path in paths], source_language)
 
 
-def group_sources(sources: list[SourceFile]) -> tuple[list[Group], list[SourceFile]]:
-    """group_files for files already placed, in the order given (the first of two same-language claims wins)."""
+def group_sources(
+    sources: list[SourceFile], source_language: str | None = None
+) -> tuple[list[Group], list[SourceFile]]:
+    """group_files for files already placed, in the order given (the first of two same-language claims wins).
+
+    A file whose path names no language is the source of the translations whose article key is its
+    path: `pages/common/tar.md` beside `pages.de/common/tar.md` (tldr), `source/docs/x.md` beside
+    `source/ja/docs/x.md` (Hexo), `index.md` beside `index.zh-CN.md` (dumi). It takes the configured
+    source language, English by default, unless the group already has a file in that language.
+    """
     groups: dict[str, dict[str, SourceFile]] = {}
     unplaced: list[SourceFile] = []
     for source in sources:
@@ -40,21 +51,47 @@ def group_sources(sources: list[SourceFile]) -> tuple[list[Group], list[SourceFi
             )
         else:
             members[source.language] = source
+    language = langtags.normalize(source_language or "en") or "en"
+    still_unplaced = []
+    source_folders = set()
+    for source in unplaced:
+        members = groups.get(source.display_path)
+        if members is None or any(_same_language(language, other) for other in members):
+            still_unplaced.append(source)
+            continue
+        members[language] = replace(source, language=language, declared_by="beside")
+        source_folders.add(PurePosixPath(source.display_path).parent)
+    unplaced, still_unplaced = still_unplaced, []
+    for source in unplaced:
+        # a source page with no translation yet, in a folder of sources placed beside theirs
+        if PurePosixPath(source.display_path).parent in source_folders:
+            groups[source.display_path] = {
+                language: replace(source, language=language, declared_by="beside")
+            }
+        else:
+            still_unplaced.append(source)
     ordered = [Group(key, dict(sorted(files.items()))) for key, files in sorted(groups.items())]
-    return ordered, unplaced
+    return ordered, still_unplaced
+
+
+def _same_language(wanted: str, tag: str) -> bool:
+    return tag == wanted or (
+        "-" not in wanted and langtags.primary(tag) == wanted and tag not in ("zh-Hant", "zh-TW")
+    )
 
 
 def place(path: Path, layout: str) -> SourceFile:
     shown = display_path(path)
     relative = PurePosixPath(shown)
-    if layout in ("auto", "suffix"):
-        found = _from_suffix(relative)
-        if found:
-            return SourceFile(path, shown, found[1], found[0], "suffix")
+    # A language folder wins over a name suffix: `pages.ko/common/trunk.io.md` is Korean.
     if layout in ("auto", "directory"):
         found = _from_directory(relative)
         if found:
             return SourceFile(path, shown, found[1], found[0], "path")
+    if layout in ("auto", "suffix"):
+        found = _from_suffix(relative)
+        if found:
+            return SourceFile(path, shown, found[1], found[0], "suffix")
     if layout in ("auto", "front-matter"):
         found = _from_front_matter(path, relative)
         if found:
@@ -62,21 +99,49 @@ def place(path: Path, layout: str) -> SourceFile:
     return SourceFile(path, shown, shown, "", "")
 
 
+NAME_SUFFIXES = frozenset({"io"})  # `socket.io.md`, `trunk.io.md`: a domain, not Ido
+
+
 def _from_suffix(relative: PurePosixPath) -> tuple[str, str] | None:
     stem, dot, tag = relative.stem.rpartition(".")
-    language = langtags.normalize(tag) if dot else None
+    language = langtags.normalize(tag) if dot and stem and tag not in NAME_SUFFIXES else None
     if not language:
         return None
     return language, str(relative.with_name(stem + relative.suffix))
 
 
 def _from_directory(relative: PurePosixPath) -> tuple[str, str] | None:
+    """A language folder (`sv/x.md`, `content/pt_BR/x.md`) or a folder with a language suffix
+    (`pages.de/common/tar.md`, whose source is `pages/common/tar.md`)."""
     parts = relative.parts
     for index, segment in enumerate(parts[:-1]):
         language = langtags.normalize(segment)
         if language:
-            return language, "/".join(parts[:index] + parts[index + 1 :])
+            return language, "/".join(_source_folders(parts[:index], parts[index + 1 :]))
+        stem, dot, tag = segment.rpartition(".")
+        language = langtags.normalize(tag) if dot and stem else None
+        if language:
+            return language, "/".join((*parts[:index], stem, *parts[index + 1 :]))
     return None
+
+
+DOCUSAURUS_PLUGIN_FOLDERS = {
+    "docusaurus-plugin-content-docs": ("docs",),
+    "docusaurus-plugin-content-blog": ("blog",),
+    "docusaurus-plugin-content-pages": ("src", "pages"),
+}
+
+
+def _source_folders(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, ...]:
+    """The path of the source a file under a language folder translates: the same path without the
+    language folder, except for Docusaurus, whose `i18n/fr/docusaurus-plugin-content-docs/current/x.md`
+    translates `docs/x.md`."""
+    if before[-1:] == ("i18n",) and after and after[0] in DOCUSAURUS_PLUGIN_FOLDERS:
+        rest = after[1:]
+        if after[0] == "docusaurus-plugin-content-docs" and rest[:1] == ("current",):
+            rest = rest[1:]
+        return (*before[:-1], *DOCUSAURUS_PLUGIN_FOLDERS[after[0]], *rest)
+    return (*before, *after)
 
 
 def _from_front_matter(path: Path, relative: PurePosixPath) -> tuple[str, str] | None:

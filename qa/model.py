@@ -107,7 +107,7 @@ class SourceFile:
     display_path: str
     group_key: str
     language: str
-    declared_by: str  # "path", "suffix", or "front matter"
+    declared_by: str  # "path", "suffix", "front matter", or "beside" (its translations)
 
 
 @dataclass
@@ -143,6 +143,9 @@ class Group:
 
     key: str
     files: dict[str, SourceFile]
+    # The language the site translates from, when the site has files in it: a group without a
+    # file in it is orphaned and is not judged against a sibling translation. None: by consensus.
+    source_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ class AlignedGroup:
     key: str
     documents: list[Document]
     reference: Document | None
-    reference_reason: str  # "source language", "English", "consensus"
+    reference_reason: str  # "source language", "English", "consensus", "no source file"
     alignments: list[Alignment]
     identical_keys: frozenset[str]
     translated_keys: frozenset[str]

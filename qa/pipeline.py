@@ -6,15 +6,15 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import history, langid, parallel, suppress
+from . import history, langid, langtags, parallel, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
 from .group import display_path, group_sources
-from .model import Diagnostic, Document, Group, ParseError, Problem
+from .model import Diagnostic, Document, Group, ParseError, Problem, SourceFile
 from .parse import decode_text, parse_text, read_bytes
 from .rules import RULES
 from .scope import find_scope, focus
@@ -32,7 +32,7 @@ class Result:
     files: int = 0
     groups: int = 0
     paths: list[str] = field(default_factory=list)  # the files reported on
-    notices: list[str] = field(default_factory=list)  # said once per run, e.g. no git history
+    notes: list[str] = field(default_factory=list)  # what the user should know about the run itself
 
 
 def check_paths(
@@ -43,11 +43,12 @@ def check_paths(
     cache: Cache | None = None,
 ) -> Result:
     """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
-    scope = find_scope(paths, config.path, config.layout)
+    scope = find_scope(paths, config.path, config.layout, config.source)
     targets = {display_path(path) for path in scope.targets}
-    groups, _unplaced = group_sources(scope.sources)
+    groups, unplaced = group_sources(scope.sources, config.source)
+    source_language = _site_source_language(config.source, scope.languages)
     groups = [
-        group
+        replace(group, source_language=source_language)
         for group in groups
         if any(source.display_path in targets for source in group.files.values())
     ]
@@ -55,12 +56,18 @@ def check_paths(
         source.display_path for group in groups for source in group.files.values()
     } & targets
     result = Result(files=len(reported), groups=len(groups), paths=sorted(reported))
+    result.notes = layout_notes(
+        groups,
+        [source for source in unplaced if source.display_path in targets],
+        config,
+        source_language,
+    )
     tasks = [
         (group, frozenset(source.display_path for source in group.files.values()) & reported)
         for group in groups
     ]
     languages = {source.language for group in groups for source in group.files.values()}
-    result.notices = _read_history(groups, config, cache)
+    result.notes += _read_history(groups, config, cache)
     forking_cold = (
         jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
     )
@@ -92,6 +99,57 @@ def _read_history(groups: list[Group], config: Config, cache: Cache | None) -> l
         heads = sorted(f"{root}={found.head}" for root, found in histories.loaded.items() if found)
         cache.salt = hashlib.blake2b("\0".join([cache.salt, *heads]).encode()).hexdigest()
     return histories.notices
+
+
+def _site_source_language(configured: str | None, languages: frozenset[str]) -> str | None:
+    """The configured source language, else English when the site has English files, else None:
+    a site with no source files at all is judged by consensus."""
+    if configured:
+        return configured
+    return "en" if any(langtags.is_english(language) for language in languages) else None
+
+
+def layout_notes(
+    groups: list[Group], unplaced: list[SourceFile], config: Config, source_language: str | None
+) -> list[str]:
+    """Why files were left out or groups went unchecked: never a silent "0 files"."""
+    notes = []
+    tried = (
+        f"layout '{config.layout}'"
+        if config.layout != "auto"
+        else "a language folder (sv/x.md, pages.de/x.md, i18n/fr/...), a language suffix "
+        "(x.sv.md, index.zh-CN.md), a source beside its translations, front matter (lang:)"
+    )
+    if unplaced:
+        first = unplaced[0].display_path
+        if not any(len(group.files) > 1 for group in groups):
+            notes.append(
+                f"found {len(unplaced)} Markdown files but no translations among them: the language "
+                f"of none could be told (tried {tried}); first: {first}"
+            )
+        else:
+            notes.append(
+                f"{len(unplaced)} Markdown files were not checked: their language could not be told "
+                f"(tried {tried}); first: {first}"
+            )
+    if source_language:
+        lacking = [group for group in groups if not _has_language(group, source_language)]
+        if lacking:
+            given = f"--source {config.source}: " if config.source else ""
+            notes.append(
+                f"{given}{len(lacking)} of {len(groups)} articles have no {source_language} "
+                "file (deleted or moved?), so their translations were not compared with a source; "
+                f"first: {next(iter(lacking[0].files.values())).display_path}"
+            )
+    return notes
+
+
+def _has_language(group: Group, language: str) -> bool:
+    wanted = langtags.normalize(language) or language
+    return any(
+        tag == wanted or ("-" not in wanted and langtags.primary(tag) == wanted)
+        for tag in group.files
+    )
 
 
 @contextmanager
@@ -179,7 +237,7 @@ def _check_contents(
         documents.append(document)
     languages = {document.path: document.language for document in documents}
     aligned = align_group(
-        group.key, documents, config.source, config.identical_keys, config.translated_keys
+        group.key, documents, group.source_language, config.identical_keys, config.translated_keys
     )
     if reported is not None:
         aligned = focus(aligned, reported)

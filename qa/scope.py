@@ -21,25 +21,38 @@ from .model import AlignedGroup, SourceFile
 class Scope:
     targets: list[Path]  # reported on
     sources: list[SourceFile]  # the targets and their sibling translations, placed, sorted by path
+    languages: frozenset[str]  # of every file in the project (of the targets, outside a project)
 
 
-def find_scope(paths: list[Path], config_path: Path | None, layout: str) -> Scope:
+def find_scope(
+    paths: list[Path], config_path: Path | None, layout: str, source_language: str | None = None
+) -> Scope:
     """Each file is placed once: with the front-matter layout, placing a file means reading it."""
     targets = _absolute(discover(paths))
     root = project_root(paths, config_path)
     if root is None or not any(_strictly_inside(path, root) for path in paths):
-        return Scope(targets, [place(path, layout) for path in targets])
+        sources = [place(path, layout) for path in targets]
+        return Scope(targets, sources, _languages(sources, source_language))
     everything = {path: place(path, layout) for path in _absolute(discover([root]))}
     placed = {
         **everything,
         **{path: everything.get(path) or place(path, layout) for path in targets},
     }
     wanted = {placed[path].group_key for path in targets}
-    groups, _ = group_sources(list(everything.values()))
+    groups, _ = group_sources(list(everything.values()), source_language)
     siblings = {
         source.path for group in groups if group.key in wanted for source in group.files.values()
     }
-    return Scope(targets, [placed[path] for path in sorted(siblings | set(targets))])
+    return Scope(
+        targets,
+        [placed[path] for path in sorted(siblings | set(targets))],
+        _languages(everything.values(), source_language),
+    )
+
+
+def _languages(sources, source_language: str | None) -> frozenset[str]:
+    groups, _ = group_sources(list(sources), source_language)
+    return frozenset(language for group in groups for language in group.files)
 
 
 def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
