@@ -173,6 +173,7 @@ class AlignedGroup:
     alignments: list[Alignment]
     identical_keys: frozenset[str]
     translated_keys: frozenset[str]
+    source_language: str | None = None  # the site's, when it has one
 
     def translations(self) -> list[Document]:
         return [doc for doc in self.documents if doc is not self.reference]
