@@ -3,7 +3,8 @@
 It needs no history. Each translation section is compared with the source section it is aligned
 with, through what translation leaves alone:
 - the number of list items and code blocks, and of paragraphs (when it differs by at least
-  `paragraph-slack` + 1: translators split and join paragraphs);
+  `paragraph-slack` + 1, or by fewer with the section's text shrunk or grown to match:
+  translators split and join paragraphs, which keeps the text);
 - the commands and flags in the code blocks (comments and strings may be translated);
 - version strings (`1.2.3`, `v0.98`) in the prose and inline code;
 - notes and warnings (`{{% alert %}}`, `> [!NOTE]`, `!!! warning`, `:::tip`).
@@ -52,6 +53,8 @@ NOTE = re.compile(
 FLAG = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 COMMENT = re.compile(r"(?:^|\s)(?:#|//).*$")
 PROMPT = re.compile(r"^\s*(?:\$|>|PS>|%)\s+")
+PROSE = ("paragraph", "list_item", "table_cell", "html")
+SHRUNK = 0.6  # a section with this share of its expected text, or less, lost a paragraph
 COMMAND = re.compile(r"[a-z][\w.-]*")
 COUNTED = {"list_item": "list item", "code": "code block", "paragraph": "paragraph"}
 
@@ -63,11 +66,19 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     for alignment in group.alignments:
         if alignment.translation.errors or alignment.translation.unclosed_fence:
             continue
+        expected_ratio = _prose_size(alignment.translation.sections) / max(
+            _prose_size(alignment.reference.sections), 1
+        )
         for pair in alignment.pairs:
             if pair.reference is None or pair.translation is None:
                 continue
             evidence = differences(
-                alignment.reference, pair.reference, alignment.translation, pair.translation, slack
+                alignment.reference,
+                pair.reference,
+                alignment.translation,
+                pair.translation,
+                slack,
+                expected_ratio,
             )
             if evidence:
                 yield Problem(
@@ -81,7 +92,12 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
 
 
 def differences(
-    reference: Document, theirs: Section, translation: Document, ours: Section, slack: int = 1
+    reference: Document,
+    theirs: Section,
+    translation: Document,
+    ours: Section,
+    slack: int = 1,
+    expected_ratio: float = 0.0,
 ) -> list[str]:
     evidence = []
     their_counts = Counter(block.kind for block in theirs.blocks)
@@ -89,7 +105,11 @@ def differences(
     for kind, name in COUNTED.items():
         wanted, found = their_counts[kind], our_counts[kind]
         allowed = slack if kind == "paragraph" else 0
-        if abs(wanted - found) > allowed:
+        if abs(wanted - found) > allowed or (
+            kind == "paragraph"
+            and wanted != found
+            and _text_gone(theirs, ours, expected_ratio, found - wanted)
+        ):
             evidence.append(f"{_count(found, name)} where the source has {wanted}")
     their_code, our_code = _code_words(theirs), _code_words(ours)
     if their_counts["code"] == our_counts["code"] and their_code != our_code:
@@ -117,6 +137,20 @@ def differences(
     if their_notes != our_notes:
         evidence.append(f"{_count(our_notes, 'note')} where the source has {their_notes}")
     return evidence
+
+
+def _prose_size(sections: list[Section]) -> int:
+    return sum(
+        len(block.text) for section in sections for block in section.blocks if block.kind in PROSE
+    )
+
+
+def _text_gone(theirs: Section, ours: Section, expected_ratio: float, more: int) -> bool:
+    """A paragraph more or fewer, with the section's text shrunk or grown to match: not a split."""
+    if not expected_ratio:
+        return False
+    ratio = _prose_size([ours]) / max(_prose_size([theirs]), 1) / expected_ratio
+    return ratio < SHRUNK if more < 0 else ratio > 1 / SHRUNK
 
 
 def _count(number: int, name: str) -> str:
