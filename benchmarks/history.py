@@ -17,6 +17,11 @@ Scenarios:
 - translation side (content-drift): a paragraph, list item or code block deleted.
 
     python benchmarks/history.py ../shared/corpora/otel/content ../shared/corpora/privacyguides [--pages 12]
+
+With `--otel ../shared/corpora/otel` it instead compares glossqa's verdicts on the real
+OpenTelemetry history (history.bundle, cloned into a temporary folder; history-map.tsv maps the
+site's commits to the bundle's) with the site's own `drifted_from_default` marks, for every
+translation that records a `default_lang_commit`.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,12 +100,19 @@ class Edit:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpora", nargs="+", type=Path)
+    parser.add_argument("corpora", nargs="*", type=Path)
+    parser.add_argument(
+        "--otel", type=Path, metavar="DIR", help="the otel corpus (with history.bundle)"
+    )
+    parser.add_argument("--show", type=int, default=0, help="with --otel: print N disagreements")
     parser.add_argument("--pages", type=int, default=12, help="page pairs per corpus")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--verbose", action="store_true", help="name the page of every miss")
     arguments = parser.parse_args()
     random.seed(arguments.seed)
+    if arguments.otel:
+        compare_with_otel(arguments.otel, arguments.show)
+        return
     outcomes: dict[str, list[tuple[bool, bool]]] = defaultdict(list)  # kind -> (found, located)
     pages_used = 0
     for corpus in arguments.corpora:
@@ -577,6 +590,110 @@ def print_table(outcomes: dict[str, list[tuple[bool, bool]]], pages: int) -> Non
         f"false positives on cosmetic changes: {fp}; located: {located}/{tp} "
         f"({located / tp if tp else 0:.1%})"
     )
+
+
+def compare_with_otel(corpus: Path, show: int) -> None:
+    from qa import history
+    from qa.group import place
+    from qa.parse import parse_text
+    from qa.rules import outdated
+    from qa.sections import build_document
+
+    clone = Path(tempfile.gettempdir()) / "glossqa-otel-history"
+    if not (clone / ".git").is_dir():
+        subprocess.run(
+            ["git", "clone", "-q", str(corpus / "history.bundle"), str(clone)], check=True
+        )
+    mapping = {}
+    for row in (corpus / "history-map.tsv").read_text().splitlines()[1:]:
+        original, derived, _status = row.split("\t")
+        mapping[original] = derived
+    originals = sorted(mapping)
+    histories = history.Histories()
+    content = clone / "content"
+    rows: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    disagreements = []
+    for path in sorted(content.rglob("*.md")):
+        language = path.relative_to(content).parts[0]
+        if language == "en":
+            continue
+        text = path.read_text(encoding="utf-8")
+        mark = re.search(r"^drifted_from_default:\s*(.*?)\s*$", text, re.M)
+        site = mark[1].strip("'\"") if mark else ""
+        source_path = content / "en" / path.relative_to(content / language)
+        document = build_document(place(path, "auto"), parse_text(text, place(path, "auto")))
+        recorded = history.recorded_commit(document, ["default_lang_commit"])
+        row = rows[language]
+        if recorded is None:
+            continue
+        row["pages"] += 1
+        if not source_path.is_file():
+            row["no English page"] += 1
+            continue
+        value = recorded[0]
+        found = [o for o in originals[bisect_left(originals, value) :][:2] if o.startswith(value)]
+        repository = histories.for_file(path)
+        assert repository is not None
+        base_commit = repository.by_hash.get(mapping[found[0]]) if len(found) == 1 else None
+        if base_commit is None:
+            row["commit unknown"] += 1
+            continue
+        source_source = place(source_path, "auto")
+        reference = build_document(
+            source_source, parse_text(source_path.read_text(encoding="utf-8"), source_source)
+        )
+        base = history.Base(base_commit, "recorded")
+        result = outdated.outdated_changes(repository, base, reference, ["[glossqa skip]"])
+        if result is None:
+            row["English page absent at the base"] += 1
+            continue
+        ours = bool(result[1])
+        theirs = site == "true"
+        relative = repository.relative(source_path) or ""
+        changed = repository.text_at(base_commit, relative) != source_path.read_text(
+            encoding="utf-8"
+        )
+        row["compared"] += 1
+        row["site: drifted"] += theirs
+        row["English text changed"] += changed
+        row["glossqa: outdated"] += ours
+        row["agree"] += ours == theirs
+        row["glossqa only"] += ours and not theirs
+        row["site only"] += theirs and not ours
+        if ours != theirs:
+            disagreements.append(
+                (
+                    path.relative_to(content).as_posix(),
+                    theirs,
+                    changed,
+                    [c.kinds for c, _ in result[1]],
+                )
+            )
+    columns = [
+        "pages",
+        "compared",
+        "site: drifted",
+        "English text changed",
+        "glossqa: outdated",
+        "agree",
+        "glossqa only",
+        "site only",
+        "commit unknown",
+        "English page absent at the base",
+        "no English page",
+    ]
+    print("| language | " + " | ".join(columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    total: dict[str, int] = defaultdict(int)
+    for language, row in sorted(rows.items()):
+        for column in columns:
+            total[column] += row[column]
+        print(f"| {language} | " + " | ".join(str(row[column]) for column in columns) + " |")
+    print("| all | " + " | ".join(str(total[column]) for column in columns) + " |")
+    compared = total["compared"] or 1
+    print(f"\nagreement {total['agree'] / compared:.1%} of {total['compared']} pages")
+    for item in disagreements[:show]:
+        print(item)
 
 
 if __name__ == "__main__":
