@@ -419,7 +419,7 @@ def masking(source: str, translation: str) -> Edit | None:
         return None
     lines = translation.split("\n")
     for index in range(len(lines) - 1, body_start(lines), -1):
-        words = re.findall(r"\w{6,}", lines[index])
+        words = [w for w in re.findall(r"\w{6,}", lines[index]) if w[2] != w[3]]
         if words and not FENCE.match(lines[index]) and not HEADING.match(lines[index]):
             word = words[0]
             lines[index] = lines[index].replace(word, word[:2] + word[3] + word[2] + word[4:], 1)

@@ -75,13 +75,13 @@ def file_statuses(paths: list[Path], config: Config) -> list[FileStatus]:
             (file for tag, file in group.files.items() if _is_source(tag, source_language)), None
         )
         if source is None:
-            for file in group.files.values():
-                document = _read(file)
+            for orphan in group.files.values():
+                document = _read(orphan)
                 moved = likely_source(document, source_language) if document else None
                 statuses.append(
                     FileStatus(
-                        file.display_path,
-                        file.language,
+                        orphan.display_path,
+                        orphan.language,
                         "orphaned",
                         None,
                         note=f"source likely moved to {display_path(moved)}" if moved else "",
@@ -90,14 +90,15 @@ def file_statuses(paths: list[Path], config: Config) -> list[FileStatus]:
             continue
         reference = _read(source)
         for language in languages:
-            file = group.files.get(language)
-            if file is None:
+            found = group.files.get(language)
+            if found is None:
                 statuses.append(
                     FileStatus(
                         _missing_path(source, language), language, "missing", source.display_path
                     )
                 )
                 continue
+            file = found
             translation = _read(file)
             if reference is None or translation is None:
                 statuses.append(

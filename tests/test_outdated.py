@@ -387,3 +387,35 @@ def test_json_detail_survives_the_result_cache(glossqa, repo):
     first = glossqa(*arguments, cwd=repo.root).json
     second = glossqa(*arguments, cwd=repo.root).json
     assert first == second and json.dumps(first).count('"diff"') == 1
+
+
+def test_shallow_clone_says_so_once_and_names_the_reason(glossqa, repo, tmp_path):
+    base = recorded(repo)
+    repo.edit("en/a.md", "- Unpack it\n", "- Unpack it\n- Verify\n", "verify")
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.root}", str(shallow)], check=True
+    )
+    run = glossqa(
+        "check",
+        "--no-cache",
+        "-j",
+        "1",
+        "--format",
+        "json",
+        "--select",
+        "outdated",
+        ".",
+        cwd=shallow,
+    )
+    assert run.err.count("shallow clone") == 1
+    assert [
+        (d["line"], f"recorded source commit {base} is unknown (shallow clone)") for d in run.json
+    ] == [(3, run.json[0]["message"])]
+
+
+def test_status_without_history_says_base_unknown(glossqa, corpus):
+    root = corpus({"en/a.md": SOURCE, "sv/a.md": TRANSLATION.format(key="")})
+    run = glossqa("status", "--format", "json", "--files", str(root))
+    assert run.code == 0
+    assert [(f["path"], f["state"]) for f in run.json["files"]] == [("sv/a.md", "unknown")]
