@@ -647,7 +647,9 @@ def compare_with_otel(corpus: Path, show: int) -> None:
         if result is None:
             row["English page absent at the base"] += 1
             continue
-        ours = bool(result[1])
+        ours = bool(result[1]) or bool(
+            result[0] and outdated.front_matter_changes(result[0], reference)
+        )
         theirs = site == "true"
         relative = repository.relative(source_path) or ""
         changed = repository.text_at(base_commit, relative) != source_path.read_text(

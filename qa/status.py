@@ -140,7 +140,8 @@ def _judged(
             base_how=base.how,
             note="the source did not exist at the base commit",
         )
-    count = len(found[1])
+    old, changed = found
+    count = len(changed) + (len(outdated.front_matter_changes(old, reference)) if old else 0)
     return FileStatus(
         file.display_path,
         file.language,

@@ -419,3 +419,10 @@ def test_status_without_history_says_base_unknown(glossqa, corpus):
     run = glossqa("status", "--format", "json", "--files", str(root))
     assert run.code == 0
     assert [(f["path"], f["state"]) for f in run.json["files"]] == [("sv/a.md", "unknown")]
+
+
+def test_source_title_changed_is_reported_at_the_translated_title(glossqa, repo):
+    recorded(repo)
+    repo.edit("en/a.md", "title: Install\n", "title: Install the tool\n", "Longer title")
+    found = outdated(glossqa, repo)
+    assert [(d["line"], d["detail"]["changes"]) for d in found] == [(2, ["title changed"])]

@@ -37,6 +37,7 @@ from .. import history
 from ..align import align_sections
 from ..history import Base, Commit, History
 from ..model import AlignedGroup, Alignment, Document, Problem, Section
+from ..parse import HTML_TAG
 from ..revisions import Change, changes, compact_diff, match_sections, parse_revision
 
 ID = "outdated"
@@ -115,8 +116,6 @@ def _outdated_sections(
         )
         return
     old, found = result
-    if not found:
-        return
     assert old is not None
     at_base = {
         id(pair.reference): pair.translation
@@ -152,18 +151,30 @@ def _outdated_sections(
     yield from _front_matter(old, reference, translation, base, since)
 
 
+def front_matter_changes(old: Document, new: Document) -> list[str]:
+    """The front-matter keys that carry text (title, linkTitle, description) whose words changed."""
+    before = old.front_matter.entries if old.front_matter else {}
+    after = new.front_matter.entries if new.front_matter else {}
+    return [
+        key
+        for key in TEXT_KEYS
+        if key in after
+        and (key not in before or _words(before[key].value) != _words(after[key].value))
+    ]
+
+
+def _words(value: object) -> str:
+    return " ".join(HTML_TAG.sub(" ", str(value)).split())
+
+
 def _front_matter(
     old: Document, reference: Document, translation: Document, base: Base, since: str
 ) -> Iterator[Problem]:
     before = old.front_matter.entries if old.front_matter else {}
     after = reference.front_matter.entries if reference.front_matter else {}
     ours = translation.front_matter.entries if translation.front_matter else {}
-    for key in TEXT_KEYS:
-        was, now = before.get(key), after.get(key)
-        if now is None or (
-            was is not None and " ".join(str(was.value).split()) == " ".join(str(now.value).split())
-        ):
-            continue
+    for key in front_matter_changes(old, reference):
+        was, now = before.get(key), after[key]
         line = (
             ours[key].line
             if key in ours
