@@ -176,8 +176,9 @@ class Histories:
 
     def for_file(self, path: Path) -> History | None:
         root = self._root_of(path.resolve().parent)
-        if root is None:
-            self._notice("no git repository: bases come only from recorded commits")
+        if (
+            root is None
+        ):  # not said: most runs outside git need no history; status names it per file
             return None
         if root not in self.loaded:
             self.loaded[root] = self._load(root)

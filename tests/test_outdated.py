@@ -294,7 +294,7 @@ def test_key_inside_a_fenced_block_is_not_the_base(glossqa, repo):
     assert outdated(glossqa, repo) == []
 
 
-def test_without_git_it_says_so_once_and_content_drift_still_runs(glossqa, corpus):
+def test_without_git_content_drift_still_runs(glossqa, corpus):
     root = corpus(
         {
             "en/a.md": SOURCE,
@@ -306,14 +306,14 @@ def test_without_git_it_says_so_once_and_content_drift_still_runs(glossqa, corpu
         }
     )
     run = glossqa("check", "--no-cache", "-j", "1", "--format", "json", str(root))
-    assert run.err.count("no git repository") == 1
+    assert "Traceback" not in run.err
     rules = [
         (d["path"], d["rule"], d["line"])
         for d in run.json
         if d["rule"] in ("outdated", "content-drift")
     ]
     assert ("sv/a.md", "content-drift", 8) in rules
-    assert ("sv/a.md", "outdated", 3) in rules
+    assert not any(rule == "outdated" for _, rule, _ in rules)  # status names it, per file
     assert not any(path == "sv/b.md" for path, _, _ in rules)
 
 

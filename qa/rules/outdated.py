@@ -64,8 +64,8 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         repository = history.HISTORIES.for_file(reference.source.path)
         base = history.find_base(repository, alignment.translation, reference, commit_keys(options))
         if (
-            base.problem
-            and base.how == ""
+            repository is not None
+            and base.problem
             and history.recorded_commit(alignment.translation, commit_keys(options))
         ):
             yield Problem(alignment.translation.path, base.line, base.problem)
