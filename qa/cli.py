@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, baseline, cache, langtags, parallel, terminal
+from . import __version__, baseline, cache, langtags, merge, parallel, terminal
 from .cache import Cache
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
@@ -113,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     speed.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the result cache"
     )
+    speed.add_argument(
+        "--shard",
+        type=_shard,
+        metavar="K/N",
+        help="check only the K-th of N equal shares of the articles (a CI matrix of N jobs); "
+        "`glossqa merge` combines their JSON or SARIF reports",
+    )
 
     shown = check.add_argument_group("terminal")
     shown.add_argument(
@@ -130,6 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_history_commands(commands)
 
+    merging = commands.add_parser(
+        "merge", help="combine the JSON or SARIF reports of --shard runs into one, as one run"
+    )
+    merging.add_argument("reports", nargs="+", type=Path, metavar="REPORT")
+
     rules = commands.add_parser("rules", help="list the rules with their documentation")
     rules.add_argument("ids", nargs="*", metavar="RULE", help="show only these rules")
     return parser
@@ -143,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             return _history_command(arguments, parser)
         if arguments.command == "rules":
             return _list_rules(arguments.ids, parser)
+        if arguments.command == "merge":
+            return _merge(arguments.reports)
         return _check(arguments, parser)
     except ConfigError as error:
         print(f"glossqa: {error}", file=sys.stderr)
@@ -152,6 +166,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _shard(text: str) -> tuple[int, int]:
+    index, slash, count = text.partition("/")
+    if not (slash and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected K/N with 1 <= K <= N, e.g. 2/4")
+    return int(index), int(count)
+
+
+def _merge(reports: list[Path]) -> int:
+    try:
+        sys.stdout.write(merge.merge(reports))
+    except merge.MergeError as error:
+        print(f"glossqa: merge: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_CLEAN
 
 
 def _check(arguments, parser: argparse.ArgumentParser) -> int:
@@ -172,7 +202,12 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     progress = terminal.Progress(sys.stderr) if not arguments.quiet else None
     try:
         result = check_paths(
-            arguments.paths, config, progress, arguments.jobs, _cache(arguments, config)
+            arguments.paths,
+            config,
+            progress,
+            arguments.jobs,
+            _cache(arguments, config),
+            arguments.shard,
         )
     finally:
         if progress:

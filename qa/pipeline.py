@@ -41,6 +41,7 @@ def check_paths(
     progress: Callable[[int, int], None] | None = None,
     jobs: int = 1,
     cache: Cache | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> Result:
     """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
     scope = find_scope(paths, config.path, config.layout, config.source)
@@ -52,6 +53,9 @@ def check_paths(
         for group in groups
         if any(source.display_path in targets for source in group.files.values())
     ]
+    if shard:
+        index, count = shard
+        groups = groups[index - 1 :: count]
     reported = {
         source.display_path for group in groups for source in group.files.values()
     } & targets
@@ -128,16 +132,18 @@ def layout_notes(
                 f"of none could be told (tried {tried}); first: {first}"
             )
         else:
+            were = "file was" if len(unplaced) == 1 else "files were"
             notes.append(
-                f"{len(unplaced)} Markdown files were not checked: their language could not be told "
+                f"{len(unplaced)} Markdown {were} not checked: the language could not be told "
                 f"(tried {tried}); first: {first}"
             )
     if source_language:
         lacking = [group for group in groups if not _has_language(group, source_language)]
         if lacking:
             given = f"--source {config.source}: " if config.source else ""
+            have = "has" if len(lacking) == 1 else "have"
             notes.append(
-                f"{given}{len(lacking)} of {len(groups)} articles have no {source_language} "
+                f"{given}{len(lacking)} of {len(groups)} articles {have} no {source_language} "
                 "file (deleted or moved?), so their translations were not compared with a source; "
                 f"first: {next(iter(lacking[0].files.values())).display_path}"
             )

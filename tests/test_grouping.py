@@ -152,7 +152,7 @@ def test_source_option_naming_a_missing_language_says_so(corpus, glossqa):
     corpus({"sv/a.md": article("A", "# A\n"), "fi/a.md": article("A", "# A\n")})
     run = glossqa("check", "--isolated", "--source", "de", ".")
     assert run.err.splitlines()[0] == (
-        "glossqa: --source de: 1 of 1 articles have no de file (deleted or moved?), so their"
+        "glossqa: --source de: 1 of 1 articles has no de file (deleted or moved?), so their"
         " translations were not compared with a source; first: fi/a.md"
     )
 
@@ -168,4 +168,4 @@ def test_a_translation_whose_source_was_deleted_is_not_judged_by_consensus(corpu
     )
     run = glossqa("check", "--isolated", "--select", "heading-structure", ".")
     assert run.out == ""
-    assert "1 of 2 articles have no en file" in run.err
+    assert "1 of 2 articles has no en file" in run.err
