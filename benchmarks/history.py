@@ -166,6 +166,8 @@ def heading_levels(text: str) -> list[int]:
 def headings(lines: list[str]) -> list[tuple[int, re.Match]]:
     found, fenced = [], False
     for index, line in enumerate(lines):
+        if index < body_start(lines):
+            continue
         if FENCE.match(line):
             fenced = not fenced
         elif not fenced and (match := HEADING.match(line)):
@@ -245,7 +247,11 @@ def replaced(lines: list[str], first: int, last: int, new: list[str]) -> str:
 def emphasis_swap(source: str, translation: str) -> Edit | None:
     lines = source.split("\n")
     for index in range(body_start(lines), len(lines)):
-        if EMPHASIS.search(lines[index]) and not FENCE.match(lines[index]):
+        if (
+            EMPHASIS.search(lines[index])
+            and "`" not in lines[index]
+            and not FENCE.match(lines[index])
+        ):
             lines[index] = EMPHASIS.sub(r"_\1_", lines[index])
             return Edit("\n".join(lines), None, -1)
     return None

@@ -56,7 +56,7 @@ FLAG = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 COMMENT = re.compile(r"(?:^|\s)(?:#|//).*$")
 PROMPT = re.compile(r"^\s*(?:\$|>|PS>|%)\s+")
 PROSE = ("paragraph", "list_item", "table_cell", "html")
-SHRUNK = 0.6  # a section with this share of its expected text, or less, lost a paragraph
+SHRUNK = 0.8  # a section with this share of its expected text, or less, lost a paragraph
 COMMAND = re.compile(r"[a-z][\w.-]*")
 COUNTED = {"list_item": "list item", "code": "code block", "paragraph": "paragraph"}
 
