@@ -105,11 +105,19 @@ def main() -> None:
         "--otel", type=Path, metavar="DIR", help="the otel corpus (with history.bundle)"
     )
     parser.add_argument("--show", type=int, default=0, help="with --otel: print N disagreements")
+    parser.add_argument(
+        "--speed",
+        action="store_true",
+        help="with --otel: time a cold check with and without history",
+    )
     parser.add_argument("--pages", type=int, default=12, help="page pairs per corpus")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--verbose", action="store_true", help="name the page of every miss")
     arguments = parser.parse_args()
     random.seed(arguments.seed)
+    if arguments.otel and arguments.speed:
+        time_otel(arguments.otel)
+        return
     if arguments.otel:
         compare_with_otel(arguments.otel, arguments.show)
         return
@@ -596,6 +604,80 @@ def print_table(outcomes: dict[str, list[tuple[bool, bool]]], pages: int) -> Non
         f"false positives on cosmetic changes: {fp}; located: {located}/{tp} "
         f"({located / tp if tp else 0:.1%})"
     )
+
+
+def time_otel(corpus: Path) -> None:
+    """Cold checks of the real OpenTelemetry history (every rule, --jobs 2, empty cache), without
+    and with the history rules; the recorded commits are first rewritten to the bundle's commits
+    (in the work tree only), so that every translation's base is found and compared."""
+    import time
+
+    clone = Path(tempfile.gettempdir()) / "glossqa-otel-speed"
+    if not (clone / ".git").is_dir():
+        subprocess.run(
+            ["git", "clone", "-q", str(corpus / "history.bundle"), str(clone)], check=True
+        )
+    mapping = dict(
+        row.split("\t")[:2] for row in (corpus / "history-map.tsv").read_text().splitlines()[1:]
+    )
+    originals = sorted(mapping)
+    pattern = re.compile(r"^(default_lang_commit:\s*)([0-9a-f]{7,40})", re.M)
+
+    def derived(match: re.Match) -> str:
+        found = [
+            o for o in originals[bisect_left(originals, match[2]) :][:2] if o.startswith(match[2])
+        ]
+        return match[1] + (mapping[found[0]] if len(found) == 1 else match[2])
+
+    for path in (clone / "content").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(pattern.sub(derived, text), encoding="utf-8")
+    commits = subprocess.run(
+        ["git", "-C", str(clone), "rev-list", "--count", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    files = sum(1 for _ in (clone / "content").rglob("*.md"))
+    print(f"{files} files, {commits} commits\n")
+    print("| run | wall s | diagnostics |")
+    print("|---|---:|---:|")
+    runs = [
+        (
+            "cold, without outdated, content-drift, orphaned",
+            ["--ignore", "outdated,content-drift,orphaned"],
+        ),
+        ("cold, every rule", []),
+        ("warm, same HEAD", []),
+    ]
+    cache = Path(tempfile.mkdtemp(prefix="glossqa-speed-cache-"))
+    times = []
+    for index, (name, extra) in enumerate(runs):
+        folder = cache / ("a" if index == 0 else "b")
+        started = time.perf_counter()
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "qa",
+                "check",
+                "-q",
+                "-j",
+                "2",
+                "--isolated",
+                "--format",
+                "json",
+                "--cache-dir",
+                str(folder),
+                *extra,
+                "content",
+            ],
+            cwd=clone,
+            capture_output=True,
+            text=True,
+        )
+        elapsed = time.perf_counter() - started
+        times.append(elapsed)
+        found = result.stdout.count('"rule"')
+        print(f"| {name} | {elapsed:.1f} | {found} |")
+    print(f"\nwith history / without: {times[1] / times[0]:.2f}x")
 
 
 def compare_with_otel(corpus: Path, show: int) -> None:
