@@ -1,7 +1,7 @@
 """What changed in substance between two revisions of one document, section by section.
 
 Cosmetic edits compare equal: emphasis and list-marker style (the parser keeps words, not markup),
-whitespace and reflow, shortcode delimiters (`{{< >}}` and `{{% %}}` are both markup), a link
+whitespace and reflow, shortcode delimiters (a shortcode counts by its name and arguments), a link
 rewritten to an equivalent target (relative or absolute, with or without `.md`, `index`, a trailing
 slash or a language prefix) and front-matter keys that carry no text.
 """
@@ -16,8 +16,8 @@ from pathlib import PurePosixPath
 
 from . import langtags
 from .align import align_sections, neutral_target
-from .model import Document, Section, SourceFile
-from .parse import parse_text
+from .model import Block, Document, Section, SourceFile
+from .parse import SHORTCODE, parse_text
 from .sections import build_document
 
 KIND_NAMES = {
@@ -72,13 +72,13 @@ def match_sections(
 def changes(old: Document, new: Document) -> list[Change]:
     """The sections of `new` (and removed ones of `old`) that differ in substance, in `new`'s order."""
     found = []
-    old_site, new_site = site_directories(old), site_directories(new)
+    old_site, new_site = (site_directories(old), old.lines), (site_directories(new), new.lines)
     for before, after in match_sections(old.sections, new.sections):
         if before is None and after is not None:
-            if after.heading is not None or _content(after, new_site)[1]:
+            if after.heading is not None or _content(after, *new_site)[1]:
                 found.append(Change(None, after, ("section added",)))
         elif after is None and before is not None:
-            if before.heading is not None or _content(before, old_site)[1]:
+            if before.heading is not None or _content(before, *old_site)[1]:
                 found.append(Change(before, None, ("section removed",)))
         elif before is not None and after is not None:
             kinds = section_changes(before, after, old_site, new_site)
@@ -88,14 +88,20 @@ def changes(old: Document, new: Document) -> list[Change]:
 
 
 def section_changes(
-    before: Section, after: Section, old_site: tuple[str, ...], new_site: tuple[str, ...]
+    before: Section,
+    after: Section,
+    old_site: tuple[tuple[str, ...], list[str]],
+    new_site: tuple[tuple[str, ...], list[str]],
 ) -> tuple[str, ...]:
-    """What changed in one section's own content (not its subsections); () when nothing did."""
-    heading_before, blocks_before, links_before = _content(before, old_site)
-    heading_after, blocks_after, links_after = _content(after, new_site)
+    """What changed in one section's own content (not its subsections); () when nothing did.
+    The sites are each revision's link folders and lines."""
+    heading_before, blocks_before, links_before = _content(before, *old_site)
+    heading_after, blocks_after, links_after = _content(after, *new_site)
     kinds: list[str] = []
     if heading_before != heading_after:
         kinds.append("heading renamed")
+    if before.level != after.level and before.heading and after.heading:
+        kinds.append("heading level changed")
     matcher = difflib.SequenceMatcher(None, blocks_before, blocks_after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -120,8 +126,17 @@ def _heading_key(section: Section) -> tuple:
     return (section.level, section.heading.anchor or " ".join(section.heading.text.split()))
 
 
+def _shortcodes(lines: list[str], block: Block) -> str:
+    """The shortcodes a block's lines hold, whatever their delimiters: an added
+    `{{% include note.md %}}` is content, `{{< x >}}` for `{{% x %}}` is not."""
+    raw = "\n".join(lines[block.line - 1 : block.end_line])
+    if "{{" not in raw:
+        return ""
+    return "|".join(" ".join(match[2:-2].strip("<>% ").split()) for match in SHORTCODE.findall(raw))
+
+
 def _content(
-    section: Section, site: tuple[str, ...]
+    section: Section, site: tuple[str, ...], lines: list[str] | None = None
 ) -> tuple[str, list[tuple[str, str]], list[frozenset[str]]]:
     heading = ""
     blocks: list[tuple[str, str]] = []
@@ -136,8 +151,14 @@ def _content(
         else:
             words = " ".join(block.text.split())
             spans = "|".join(" ".join(code_span.split()) for code_span in block.inline_code)
-            if words or spans:
-                blocks.append((block.kind, words + ("|" + spans if spans else "")))
+            shortcodes = _shortcodes(lines, block) if lines is not None else ""
+            if words or spans or shortcodes:
+                key = (
+                    words
+                    + ("|" + spans if spans else "")
+                    + ("|" + shortcodes if shortcodes else "")
+                )
+                blocks.append((block.kind, key))
     links = [equivalent_targets(link.target, site) for link in section.links]
     return heading, blocks, links
 

@@ -178,7 +178,6 @@ def test_mdn_nested_key_and_glossqa_key(glossqa, repo):
         ),
         ("[a link](../other/)", "[a link](/other/)"),
         ("[a link](../other/)", "[a link](/en/other)"),
-        ("Run it every day.", "Run it every day. {{< note >}}"),
         ("weight: 10", "weight: 20\naliases: [/old/]"),
     ],
     ids=[
@@ -187,7 +186,6 @@ def test_mdn_nested_key_and_glossqa_key(glossqa, repo):
         "reflow",
         "link-absolute",
         "link-locale",
-        "shortcode",
         "front-matter",
     ],
 )
@@ -426,3 +424,15 @@ def test_source_title_changed_is_reported_at_the_translated_title(glossqa, repo)
     repo.edit("en/a.md", "title: Install\n", "title: Install the tool\n", "Longer title")
     found = outdated(glossqa, repo)
     assert [(d["line"], d["detail"]["changes"]) for d in found] == [(2, ["title changed"])]
+
+
+def test_an_added_include_and_a_heading_level_are_substance(glossqa, repo):
+    recorded(repo)
+    repo.edit(
+        "en/a.md", "Run it every day.\n", "{{% include note.md %}}\n\nRun it every day.\n", "note"
+    )
+    repo.edit("en/a.md", "## Use\n", "### Use\n", "demote")
+    found = outdated(glossqa, repo)
+    assert [(d["line"], d["detail"]["changes"]) for d in found] == [
+        (17, ["heading level changed", "paragraph added"])
+    ]
