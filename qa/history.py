@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .align import align_sections, section_anchors
 from .atomic import write_atomically
-from .model import Document
+from .model import Document, SourceFile
 from .revisions import changes, match_sections, parse_revision
 
 RULES = ("outdated",)  # the rules whose results depend on the history
@@ -35,6 +35,7 @@ LOG_FORMAT = "%x1e%H%x1f%P%x1f%ct%x1f%cs%x1f%B%x1f"
 RECORD_SEPARATOR, FIELD_SEPARATOR = "\x1e", "\x1f"
 TYPO_SIMILARITY = 0.9  # a translation edit keeping this much of a section's text is a typo fix
 MAX_CANDIDATES = 60  # source revisions weighed when inferring a base
+PARSED_KEPT = 256  # revisions kept parsed per process
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class History:
         self._sorted_hashes = sorted(self.by_hash)
         self._ancestors: dict[str, frozenset[str]] = {}
         self._blobs = BlobReader(root)
+        self._documents: dict[tuple[str, str, str], Document | None] = {}
 
     def relative(self, path: Path) -> str | None:
         try:
@@ -120,6 +122,16 @@ class History:
         """Commits after `base` (not reachable from it) that changed `path`, newest first."""
         reachable = self.ancestors(base)
         return [commit for commit in self.by_path.get(path, ()) if commit.hash not in reachable]
+
+    def document_at(self, commit: Commit, path: str, like: SourceFile) -> Document | None:
+        """The file at a commit, parsed; kept, since each translation of a page asks again."""
+        key = (commit.hash, path, like.display_path)
+        if key not in self._documents:
+            if len(self._documents) >= PARSED_KEPT:
+                self._documents.pop(next(iter(self._documents)))
+            text = self.text_at(commit, path)
+            self._documents[key] = parse_revision(text, like) if text is not None else None
+        return self._documents[key]
 
     def text_at(self, commit: Commit, path: str) -> str | None:
         data = self._blobs.read(commit.hash, path)
@@ -338,10 +350,9 @@ def infer_base(history: History, translation: Document, source: Document) -> Bas
     wanted = fingerprint(translation)
     revisions: list[tuple[Commit, Document, float]] = []
     for commit in candidates:
-        text = history.text_at(commit, source_path)
-        if text is None:
+        document = history.document_at(commit, source_path, source.source)
+        if document is None:
             continue
-        document = parse_revision(text, source.source)
         revisions.append((commit, document, likeness(wanted, fingerprint(document))))
     if not revisions:
         return Base(None, "", problem="the source did not exist when the translation was created")

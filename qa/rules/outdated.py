@@ -38,7 +38,7 @@ from ..align import align_sections
 from ..history import Base, Commit, History
 from ..model import AlignedGroup, Alignment, Document, Problem, Section
 from ..parse import HTML_TAG
-from ..revisions import Change, changes, compact_diff, match_sections, parse_revision
+from ..revisions import Change, changes, compact_diff, match_sections
 
 ID = "outdated"
 SEVERITY = "warning"
@@ -47,7 +47,7 @@ OPTIONS = {
     "source-commit-key": "source-commit",
     "skip-markers": ["[glossqa skip]"],
 }
-MAX_ATTRIBUTED = 40  # source commits followed one by one to tell which changed which section
+MAX_ATTRIBUTED = 12  # source commits followed one by one to tell which changed which section
 COMMITS_IN_MESSAGE = 2
 TEXT_KEYS = ("title", "linkTitle", "description")
 
@@ -83,10 +83,9 @@ def outdated_changes(
     source_path = repository.relative(reference.source.path)
     if source_path is None:
         return None
-    text = repository.text_at(base.commit, source_path)
-    if text is None:
+    old = repository.document_at(base.commit, source_path, reference.source)
+    if old is None:
         return None
-    old = parse_revision(text, reference.source)
     found = changes(old, reference)
     if not found:
         return old, []
@@ -243,8 +242,7 @@ def _attribute(
         return [list(commits) for _ in found]
     revisions: list[Document] = [old]
     for commit in commits:
-        text = repository.text_at(commit, source_path)
-        revisions.append(parse_revision(text, now.source) if text is not None else revisions[-1])
+        revisions.append(repository.document_at(commit, source_path, now.source) or revisions[-1])
     revisions.append(now)
     # the base's and now's section each revision's section stands for
     to_base: list[dict[int, Section]] = [{id(s): s for s in old.sections}]
