@@ -126,6 +126,7 @@ def align_group(
         identical_keys=must_match,
         translated_keys=frozenset(translated) - frozenset(configured_identical),
         source_language=source,
+        configured_identical_keys=frozenset(configured_identical),
     )
 
 
@@ -258,10 +259,14 @@ def align_sections(reference: list[Section], translation: list[Section]) -> list
 def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -> list[SectionPair]:
     """A section missing in one place and extra in another, where both look alike, moved."""
     missing = [
-        pair.reference for pair in pairs if pair.translation is None and pair.reference.heading
+        pair.reference
+        for pair in pairs
+        if pair.translation is None and pair.reference is not None and pair.reference.heading
     ]
     extra = [
-        pair.translation for pair in pairs if pair.reference is None and pair.translation.heading
+        pair.translation
+        for pair in pairs
+        if pair.reference is None and pair.translation is not None and pair.translation.heading
     ]
     candidates = sorted(
         (

@@ -14,7 +14,9 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 
 from .atomic import write_atomically
+from .discover import UnreadableFile, read_regular
 from .model import Diagnostic
+from .paths import json_text
 
 FORMAT_KEY = "glossqa-baseline"
 FORMAT_VERSION = 1
@@ -38,9 +40,9 @@ class LineTexts:
         if path not in self._files:
             try:
                 self._files[path] = (
-                    Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+                    read_regular(Path(path)).decode("utf-8-sig", errors="replace").splitlines()
                 )
-            except OSError:
+            except UnreadableFile:
                 self._files[path] = []
         lines = self._files[path]
         return " ".join(lines[line - 1].split()) if 0 < line <= len(lines) else ""
@@ -54,10 +56,10 @@ def identity(diagnostic: Diagnostic, texts: LineTexts, base: Path) -> Identity:
 
 def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
     """A stable hash per diagnostic, numbered among identical ones (for SARIF partialFingerprints)."""
-    texts, seen, found = LineTexts(), Counter(), []
+    texts, seen, found = LineTexts(), Counter[str](), []
     for diagnostic in diagnostics:
         digest = hashlib.sha256(
-            "\0".join(identity(diagnostic, texts, Path.cwd())).encode()
+            "\0".join(identity(diagnostic, texts, Path.cwd())).encode("utf-8", "surrogateescape")
         ).hexdigest()[:32]
         seen[digest] += 1
         found.append(f"{digest}:{seen[digest]}")
@@ -76,24 +78,26 @@ def write(path: Path, diagnostics: list[Diagnostic]) -> None:
         )
     document = {FORMAT_KEY: FORMAT_VERSION, "diagnostics": entries}
     try:
-        write_atomically(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        write_atomically(path, json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
     except OSError as error:
         raise BaselineError(path, f"cannot write baseline: {error.strerror or error}") from None
 
 
 def load(path: Path) -> Counter[Identity]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise BaselineError(
-            path, f"cannot read baseline: {getattr(error, 'strerror', None) or error}"
-        ) from None
+        text = read_regular(path).decode("utf-8-sig")
+    except (UnreadableFile, UnicodeDecodeError) as error:
+        raise BaselineError(path, f"cannot read baseline: {error}") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise BaselineError(
             path, f"broken baseline: invalid JSON at line {error.lineno}: {error.msg}"
         ) from None
+    except RecursionError:
+        raise BaselineError(path, "broken baseline: nested too deep") from None
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise BaselineError(path, f"broken baseline: {error}") from None
     if not isinstance(document, dict) or document.get(FORMAT_KEY) != FORMAT_VERSION:
         raise BaselineError(
             path,
@@ -114,7 +118,8 @@ def load(path: Path) -> Counter[Identity]:
                 path,
                 f"broken baseline: diagnostic {index + 1} needs string fields path, rule, message and text",
             )
-        recorded[tuple(fields)] += 1
+        path_, rule, message, text = (str(value) for value in fields)
+        recorded[(path_, rule, message, text)] += 1
     return recorded
 
 

@@ -11,6 +11,7 @@ Each run removes the entries no run has used for 30 days.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -23,7 +24,7 @@ from pathlib import Path
 from . import __version__
 from .atomic import write_atomically
 from .config import Config
-from .model import Diagnostic, Group, Location, ParseError
+from .model import Diagnostic, Edit, Fix, Group, Location, ParseError
 
 DEFAULT_DIRECTORY = ".glossqa_cache"
 DEPENDENCIES = ("markdown-it-py", "mdit-py-plugins", "python-frontmatter", "PyYAML", "langdetect")
@@ -60,7 +61,7 @@ class Cache:
         try:
             rows = json.loads(entry.read_bytes())["diagnostics"]
             diagnostics = [_diagnostic(row) for row in rows]
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
         try:
             os.utime(entry)  # an entry in use is never pruned
@@ -96,7 +97,7 @@ class Cache:
             entry.parent.mkdir(exist_ok=True)
             write_atomically(
                 entry,
-                json.dumps({"diagnostics": [_row(d) for d in diagnostics]}, ensure_ascii=False),
+                json.dumps({"diagnostics": [_row(d) for d in diagnostics]}),
             )
         except OSError:
             pass
@@ -131,12 +132,13 @@ def _row(diagnostic: Diagnostic) -> list:
         diagnostic.message,
         diagnostic.language,
         [related.path, related.line] if related else None,
+        _fix_row(diagnostic.fix),
         diagnostic.detail,
     ]
 
 
 def _diagnostic(row: list) -> Diagnostic:
-    path, line, column, rule, severity, message, language, related, detail = row
+    path, line, column, rule, severity, message, language, related, fix, detail = row
     if not (
         all(isinstance(text, str) for text in (path, rule, severity, message))
         and all(type(number) is int for number in (line, column))
@@ -149,13 +151,48 @@ def _diagnostic(row: list) -> Diagnostic:
         if not isinstance(related_path, str) or type(related_line) is not int:
             raise TypeError("not a location")
         related = Location(related_path, related_line)
-    return Diagnostic(path, line, column, rule, severity, message, language, related, detail)
+    return Diagnostic(
+        path, line, column, rule, severity, message, language, related, _fix(fix), detail
+    )
+
+
+def _fix_row(fix: Fix | None) -> list | None:
+    if fix is None:
+        return None
+    return [
+        fix.description,
+        [[e.line, e.column, e.end_line, e.end_column, e.text] for e in fix.edits],
+        fix.safe,
+    ]
+
+
+def _fix(row: list | None) -> Fix | None:
+    if row is None:
+        return None
+    description, edits, safe = row
+    if not isinstance(description, str) or not isinstance(safe, bool):
+        raise TypeError("not a fix")
+    return Fix(description, tuple(_edit(*edit) for edit in edits), safe)
+
+
+def _edit(line: int, column: int, end_line: int, end_column: int, text: str) -> Edit:
+    if not all(type(n) is int for n in (line, column, end_line, end_column)) or not isinstance(
+        text, str
+    ):
+        raise TypeError("not an edit")
+    return Edit(line, column, end_line, end_column, text)
 
 
 def _glossqa_fingerprint() -> str:
     """glossqa's version and the bytes of its package, so a changed rule or word table never reuses old results."""
+    return _fingerprint_of(__version__)
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprint_of(version: str) -> str:
+    """Hashed once per process: the code a process runs does not change under it."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(f"{__version__} {sys.version_info[:2]}".encode())
+    digest = hashlib.blake2b(f"{version} {sys.version_info[:2]}".encode())
     for name in DEPENDENCIES:
         try:
             digest.update(f"{name} {metadata.version(name)}".encode())

@@ -27,6 +27,16 @@ Passes:
 """
 
 
+REPOSITORY_URL = "https://github.com/glossqa/glossqa"  # where glossqa is published
+DOCUMENTATION = f"{REPOSITORY_URL}/blob/main/README.md"
+SCHEMA_URL = "https://raw.githubusercontent.com/glossqa/glossqa/main/qa/rules.schema.json"
+
+
+def rule_url(check_id: str) -> str:
+    """The check's documentation: README.md has a stable anchor named after each check id."""
+    return f"{DOCUMENTATION}#{check_id}"
+
+
 @dataclass(frozen=True)
 class Check:
     id: str

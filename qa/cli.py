@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 from . import __version__, baseline, cache, langtags, merge, parallel, terminal
+from .atomic import write_atomically
 from .cache import Cache
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
+from .group import display_path
 from .model import SEVERITIES, ReportContext
-from .pipeline import check_paths
+from .paths import printable
+from .pipeline import Result, check_paths
 from .report import AUTO, FORMATS, resolve
 from .rules import RULES
-from .scope import project_root
+from .scope import cache_root
 
 EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 WRITE_SLICE = 1 << 20  # characters
@@ -141,10 +146,68 @@ def build_parser() -> argparse.ArgumentParser:
         "merge", help="combine the JSON or SARIF reports of --shard runs into one, as one run"
     )
     merging.add_argument("reports", nargs="+", type=Path, metavar="REPORT")
+    _add_editor_options(check)
 
     rules = commands.add_parser("rules", help="list the rules with their documentation")
     rules.add_argument("ids", nargs="*", metavar="RULE", help="show only these rules")
+    _add_editor_commands(commands)
     return parser
+
+
+def _add_editor_options(check: argparse.ArgumentParser) -> None:
+    fixing = check.add_argument_group("fixes, editors and statistics")
+    how = fixing.add_mutually_exclusive_group()
+    how.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes to the reported files (atomically), then report what is left",
+    )
+    how.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff and write nothing; exit 1 if there are any",
+    )
+    how.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many diagnostics each rule has, per language, instead of the diagnostics",
+    )
+    fixing.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, apply the fixes that need a look too",
+    )
+    fixing.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="PATH",
+        help="read the file's text from stdin and check it as PATH, against PATH's siblings on disk; "
+        "with --fix, print the fixed text",
+    )
+
+
+def _add_editor_commands(commands) -> None:
+    commands.add_parser(
+        "server", help="run the language server (LSP over stdio) for editors; needs glossqa[lsp]"
+    )
+    commands.add_parser("schema", help="print the JSON Schema of rules.yaml")
+    init = commands.add_parser(
+        "init", help="write a commented starter rules.yaml for the tree here (never overwrites)"
+    )
+    init.add_argument(
+        "folder", nargs="?", type=Path, default=Path("."), help="the site's folder (default: .)"
+    )
+    shown = commands.add_parser(
+        "config", help="print the effective config and where each value came from"
+    )
+    shown.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=Path("."),
+        help="the file or folder whose config is shown (default: .)",
+    )
+    shown.add_argument("--config", type=Path, metavar="FILE", help="this rules.yaml instead")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,10 +217,18 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command in ("status", "stamp"):
             return _history_command(arguments, parser)
         if arguments.command == "rules":
-            return _list_rules(arguments.ids, parser)
-        if arguments.command == "merge":
-            return _merge(arguments.reports)
-        return _check(arguments, parser)
+            code = _list_rules(arguments.ids, parser)
+        elif arguments.command == "merge":
+            code = _merge(arguments.reports)
+        elif arguments.command in ("server", "schema", "init", "config"):
+            code = _editor_command(arguments, parser)
+        else:
+            code = _check(arguments, parser)
+        if not sys.stdout.closed:  # the language server closes it on exit
+            sys.stdout.flush()  # here, so that a closed pipe is caught below, not at exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except ConfigError as error:
         print(f"glossqa: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -199,19 +270,22 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     fail_on = "warning" if arguments.strict else arguments.fail_on or "error"
     recorded = baseline.load(arguments.baseline) if arguments.baseline else None
 
-    progress = terminal.Progress(sys.stderr) if not arguments.quiet else None
-    try:
-        result = check_paths(
-            arguments.paths,
-            config,
-            progress,
-            arguments.jobs,
-            _cache(arguments, config),
-            arguments.shard,
-        )
-    finally:
-        if progress:
-            progress.close()
+    if arguments.stdin_filename:
+        result, stdin_text = _check_stdin(arguments, parser, config)
+    else:
+        progress = terminal.Progress(sys.stderr) if not arguments.quiet else None
+        try:
+            result = check_paths(
+                arguments.paths,
+                config,
+                progress,
+                arguments.jobs,
+                _cache(arguments, config),
+                arguments.shard,
+            )
+        finally:
+            if progress:
+                progress.close()
     if not arguments.quiet:
         for note in result.notes:
             print(f"glossqa: {note}", file=sys.stderr)
@@ -233,6 +307,11 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     if recorded is not None:
         diagnostics, hidden = baseline.hide(diagnostics, recorded, arguments.baseline)
 
+    if arguments.fix or arguments.diff:
+        return _fix(
+            arguments, parser, diagnostics, stdin_text if arguments.stdin_filename else None
+        )
+
     report = resolve(arguments.format)
     severities = {
         check_id: settings.severity
@@ -247,7 +326,9 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
         fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [],
     )
-    rendered = report.render(diagnostics, context)
+    rendered = printable(  # file names that are not UTF-8
+        _statistics(diagnostics) if arguments.statistics else report.render(diagnostics, context)
+    )
     for start in range(
         0, len(rendered), WRITE_SLICE
     ):  # encoding a whole site's report at once would double it in memory
@@ -262,7 +343,9 @@ def _config(arguments, parser: argparse.ArgumentParser) -> Config:
     if arguments.isolated:
         config = defaults(RULES)
     else:
-        config_path = arguments.config or find_config(arguments.paths[0])
+        config_path = arguments.config or find_config(
+            getattr(arguments, "stdin_filename", None) or arguments.paths[0]
+        )
         if arguments.config and not arguments.config.is_file():
             parser.error(f"--config {arguments.config}: no such file")
         config = load_config(config_path, RULES) if config_path else defaults(RULES)
@@ -277,7 +360,7 @@ def _cache(arguments, config: Config) -> Cache | None:
     if arguments.no_cache:
         return None
     return Cache(
-        arguments.cache_dir or cache.default_directory(project_root(arguments.paths, config.path)),
+        arguments.cache_dir or cache.default_directory(cache_root(arguments.paths, config.path)),
         config,
     )
 
@@ -368,3 +451,148 @@ def _history_command(arguments, parser: argparse.ArgumentParser) -> int:
             f"{result.path}: {result.reason}" + (f" {result.commit[:12]}" if result.commit else "")
         )
     return EXIT_CLEAN if all(result.commit for result in results) else EXIT_FAILED
+
+
+# Editors, fixes and statistics ----------------------------------------------------------------
+
+MAX_FIX_PASSES = 10
+EXIT_CLOSED_PIPE = 141  # what a shell reports for a command that SIGPIPE ended, as `cat` would be
+
+
+def _closed_pipe() -> int:
+    """The reader went away (`glossqa rules | head`): stop quietly, and keep Python from complaining
+    about the unflushed rest at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
+
+
+def _check_stdin(arguments, parser: argparse.ArgumentParser, config: Config) -> tuple[Result, str]:
+    from .buffer import check_buffer
+
+    if arguments.paths != [Path(".")] and arguments.paths != [arguments.stdin_filename]:
+        parser.error("--stdin-filename checks one file: name no other paths")
+    content = sys.stdin.buffer.read()
+    diagnostics = check_buffer(arguments.stdin_filename, content, config)
+    shown = display_path(Path(os.path.abspath(arguments.stdin_filename)))
+    text = content.decode("utf-8", errors="surrogateescape")
+    return Result(diagnostics, files=1, groups=1, paths=[shown]), text
+
+
+def _fix(
+    arguments, parser: argparse.ArgumentParser, diagnostics: list, stdin_text: str | None
+) -> int:
+    """--fix and --diff: the fixes attached to the diagnostics, applied to the files they were found in."""
+    from . import fixes
+
+    fixed_files = []
+    unsafe = arguments.unsafe_fixes
+    for path, found in fixes.fixable(diagnostics, unsafe).items():
+        if stdin_text is not None:
+            text = stdin_text
+        else:
+            try:
+                text = Path(path).read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                print(f"glossqa: {path}: not fixed: {error}", file=sys.stderr)
+                continue
+        fixed_files.append(fixes.fix_text(path, text, found))
+    count = sum(len(fixed.fixed) for fixed in fixed_files)
+    if arguments.diff:
+        sys.stdout.write("".join(fixed.diff() for fixed in fixed_files))
+        if not arguments.quiet:
+            print(
+                f"glossqa: {count} fixes available{_unsafe_note(diagnostics, unsafe)}",
+                file=sys.stderr,
+            )
+        return EXIT_FAILED if count else EXIT_CLEAN
+    if stdin_text is not None:
+        sys.stdout.write(_fixed_buffer(arguments, parser, stdin_text, fixed_files))
+        return EXIT_CLEAN
+    fixed_before = getattr(arguments, "fixed", [])
+    written = [fixed for fixed in fixed_files if fixed.fixed and fixed.after != fixed.before]
+    for fixed in written:
+        try:
+            write_atomically(Path(fixed.path), fixed.after)
+        except OSError as error:
+            print(f"glossqa: {fixed.path}: not fixed: {error}", file=sys.stderr)
+            fixed.fixed = []
+    fixed_now = fixed_before + [(fixed.path, len(fixed.fixed)) for fixed in written]
+    passes = getattr(arguments, "fix_passes", 0) + 1
+    if any(fixed.fixed for fixed in written) and passes < MAX_FIX_PASSES:
+        # a fix can uncover another (a lengthened fence brings back the headings it swallowed)
+        again = {**vars(arguments), "fixed": fixed_now, "fix_passes": passes}
+        return _check(argparse.Namespace(**again), parser)
+    if not arguments.quiet:
+        problems = sum(n for _, n in fixed_now)
+        files = len({path for path, n in fixed_now if n})
+        print(
+            f"glossqa: fixed {problems} problem{'s' if problems != 1 else ''} "
+            f"in {files} file{'s' if files != 1 else ''}{_unsafe_note(diagnostics, unsafe)}",
+            file=sys.stderr,
+        )
+    return _check(argparse.Namespace(**{**vars(arguments), "fix": False}), parser)
+
+
+def _unsafe_note(diagnostics: list, unsafe: bool) -> str:
+    held = sum(1 for d in diagnostics if d.fix is not None and not d.fix.safe)
+    return "" if unsafe or not held else f" ({held} more with --unsafe-fixes)"
+
+
+def _fixed_buffer(arguments, parser: argparse.ArgumentParser, text: str, fixed_files: list) -> str:
+    """The buffer with its fixes applied, pass after pass, as --fix does to files."""
+    from . import fixes
+    from .buffer import check_buffer
+
+    config = _config(arguments, parser)
+    for _ in range(MAX_FIX_PASSES):
+        if not fixed_files or not fixed_files[0].fixed:
+            break
+        text = fixed_files[0].after
+        found = fixes.fixable(
+            check_buffer(arguments.stdin_filename, text.encode(), config), arguments.unsafe_fixes
+        )
+        fixed_files = [fixes.fix_text(path, text, items) for path, items in found.items()]
+    return text
+
+
+def _statistics(diagnostics: list) -> str:
+    """One line per rule, most frequent first: the count, the rule, and the count per language."""
+    counts: dict[str, Counter] = {}
+    for diagnostic in diagnostics:
+        counts.setdefault(diagnostic.rule, Counter())[diagnostic.language or "-"] += 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1].total(), item[0]))
+    width = max((len(rule) for rule in counts), default=0)
+    lines = [
+        f"{per_language.total():6}  {rule:{width}}  "
+        + " ".join(f"{language} {n}" for language, n in sorted(per_language.items()))
+        for rule, per_language in ordered
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
+def _editor_command(arguments, parser: argparse.ArgumentParser) -> int:
+    if arguments.command == "server":
+        try:
+            from .server import serve
+        except ImportError as error:
+            print(
+                f"glossqa: the language server needs pygls ({error}); "
+                "install glossqa[lsp] to get it",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        serve()
+        return EXIT_CLEAN
+    if arguments.command == "schema":
+        from .schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return EXIT_CLEAN
+    if arguments.command == "init":
+        from .init import write_starter
+
+        return write_starter(arguments.folder)
+    from .init import show_config
+
+    return show_config(arguments.path, arguments.config)

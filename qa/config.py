@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from . import langtags
+from . import langtags, options, safe_yaml
+from .discover import UnreadableFile, read_regular
 from .group import LAYOUTS, display_path
 from .model import SEVERITIES
 
@@ -17,6 +16,8 @@ PROJECT_DEFAULTS = {
     "layout": "auto",
     "identical-keys": ["keywords"],
     "translated-keys": ["title", "description"],
+    "exclude": [],
+    "respect-gitignore": True,
 }
 
 
@@ -41,6 +42,8 @@ class Config:
     layout: str = "auto"
     identical_keys: list[str] = field(default_factory=lambda: ["keywords"])
     translated_keys: list[str] = field(default_factory=lambda: ["title", "description"])
+    exclude: list[str] = field(default_factory=list)  # globs, relative to the config file's folder
+    respect_gitignore: bool = True
     rules: dict[str, RuleSettings] = field(default_factory=dict)
 
 
@@ -68,16 +71,15 @@ def defaults(registry: dict) -> Config:
 
 def load_config(path: Path, registry: dict) -> Config:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_regular(path).decode("utf-8-sig")
+    except UnreadableFile as error:
+        raise ConfigError(path, 1, f"cannot read it: {error}") from None
+    except UnicodeDecodeError as error:
         raise ConfigError(path, 1, f"cannot read it: {error}") from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ConfigError(
-            path, mark.line + 1 if mark else 1, f"broken YAML: {getattr(error, 'problem', error)}"
-        ) from None
+        root = safe_yaml.compose(text.replace("\r\n", "\n"))
+    except safe_yaml.YAMLProblem as error:
+        raise ConfigError(path, error.line, f"broken YAML: {error.problem}") from None
     config = defaults(registry)
     config.path = path
     if root is None:
@@ -103,6 +105,15 @@ def load_config(path: Path, registry: dict) -> Config:
                     f"layout must be one of {', '.join(LAYOUTS)}, not {value!r}",
                 )
             config.layout = value
+        elif key == "exclude":
+            value = reader.value(value_node, list, key)
+            if not all(isinstance(item, str) for item in value):
+                raise ConfigError(
+                    path, value_node.start_mark.line + 1, "exclude must be a list of glob patterns"
+                )
+            config.exclude = value
+        elif key == "respect-gitignore":
+            config.respect_gitignore = reader.value(value_node, bool, key)
         elif key in ("identical-keys", "translated-keys"):
             value = reader.value(value_node, list, key)
             setattr(config, key.replace("-", "_"), [str(item) for item in value])
@@ -150,14 +161,11 @@ def _read_rules(reader: _Reader, node, registry: dict, config: Config) -> None:
                     )
                 settings.severity = option_value
             elif option in registry[rule_id].OPTIONS:
-                default = registry[rule_id].OPTIONS[option]
-                expected = _type_of(default)
-                if not _fits(option_value, expected):
-                    raise ConfigError(
-                        reader.path,
-                        option_node.start_mark.line + 1,
-                        f"rules.{rule_id}.{option} must be {_type_name(expected)}, not {type(option_value).__name__}",
-                    )
+                expected = options.declared_type(registry[rule_id], option)
+                for item_path, message in options.mismatches(
+                    option_value, expected, f"rules.{rule_id}.{option}"
+                ):
+                    raise ConfigError(reader.path, reader.line_of(option_node, item_path), message)
                 settings.options[option] = option_value
             else:
                 known = ", ".join(["enabled", "severity", *registry[rule_id].OPTIONS])
@@ -173,65 +181,52 @@ def _read_rules(reader: _Reader, node, registry: dict, config: Config) -> None:
                 raise ConfigError(reader.path, line, str(error)) from None
 
 
-def _type_of(default) -> type:
-    if isinstance(default, bool):
-        return bool
-    if isinstance(default, (int, float)):
-        return float if isinstance(default, float) else int
-    return type(default)
-
-
-def _fits(value, expected: type) -> bool:
-    if expected is bool:
-        return isinstance(value, bool)
-    if expected is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if expected is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if expected is type(None):
-        return True
-    return isinstance(value, expected)
-
-
-def _type_name(expected: type) -> str:
-    return {
-        bool: "true or false",
-        int: "an integer",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a mapping",
-    }.get(expected, expected.__name__)
-
-
 class _Reader:
     """Turns composed YAML nodes into values, remembering where each came from."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.loader = yaml.SafeLoader("")
 
     def mapping(self, node, name: str) -> dict:
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, safe_yaml.MappingNode):
             raise ConfigError(self.path, node.start_mark.line + 1, f"{name} must be a mapping")
         entries: dict = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
+            key = self._construct(key_node, name)
+            if not isinstance(key, str):
+                raise ConfigError(
+                    self.path, key_node.start_mark.line + 1, f"{name}: key {key!r} is not a name"
+                )
             if key in entries:
                 raise ConfigError(self.path, key_node.start_mark.line + 1, f"duplicate key {key!r}")
             entries[key] = (key_node, value_node)
         return entries
 
     def value(self, node, expected, name: str):
-        try:
-            value = self.loader.construct_object(node, deep=True)
-        except yaml.YAMLError as error:
-            raise ConfigError(self.path, node.start_mark.line + 1, f"{name}: {error}") from None
+        value = self._construct(node, name)
         if expected is not object and not isinstance(value, expected):
             wanted = expected if isinstance(expected, type) else expected[0]
             raise ConfigError(
                 self.path,
                 node.start_mark.line + 1,
-                f"{name} must be {_type_name(wanted)}, not {type(value).__name__}",
+                f"{name} must be {options.describe(wanted)}, not {type(value).__name__}",
             )
         return value
+
+    def line_of(self, node, item_path: tuple) -> int:
+        """The line of the item that `item_path` (keys and indexes) leads to from `node`."""
+        for step in item_path:
+            if isinstance(node, safe_yaml.SequenceNode) and isinstance(step, int):
+                node = node.value[step] if step < len(node.value) else node
+            elif isinstance(node, safe_yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if self._construct(key_node, "key") == step:
+                        node = value_node
+                        break
+        return node.start_mark.line + 1
+
+    def _construct(self, node, name: str):
+        try:
+            return safe_yaml.construct(node)
+        except safe_yaml.YAMLProblem as error:
+            raise ConfigError(self.path, error.line, f"{name}: {error.problem}") from None

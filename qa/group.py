@@ -6,9 +6,8 @@ import os
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-import yaml
-
-from . import langtags
+from . import langtags, safe_yaml
+from .discover import UnreadableFile, read_regular
 from .model import Group, SourceFile
 
 LAYOUTS = ("auto", "directory", "suffix", "front-matter")
@@ -55,11 +54,11 @@ def group_sources(
     still_unplaced = []
     source_folders = set()
     for source in unplaced:
-        members = groups.get(source.display_path)
-        if members is None or any(_same_language(language, other) for other in members):
+        beside = groups.get(source.display_path)
+        if beside is None or any(_same_language(language, other) for other in beside):
             still_unplaced.append(source)
             continue
-        members[language] = replace(source, language=language, declared_by="beside")
+        beside[language] = replace(source, language=language, declared_by="beside")
         source_folders.add(PurePosixPath(source.display_path).parent)
     unplaced, still_unplaced = still_unplaced, []
     for source in unplaced:
@@ -168,16 +167,15 @@ def _from_front_matter(path: Path, relative: PurePosixPath) -> tuple[str, str] |
 def read_front_matter_head(path: Path, max_lines: int = 200) -> dict:
     """The YAML front matter of a file, read cheaply; {} when there is none or it is broken."""
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            if handle.readline().rstrip() != "---":
-                return {}
-            collected = []
-            for _ in range(max_lines):
-                line = handle.readline()
-                if not line or line.rstrip() in ("---", "..."):
-                    break
-                collected.append(line)
-        metadata = yaml.safe_load("".join(collected))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        lines = read_regular(path).decode("utf-8-sig", errors="replace").splitlines()
+        if not lines or lines[0].rstrip() != "---":
+            return {}
+        collected = []
+        for line in lines[1 : max_lines + 1]:
+            if line.rstrip() in ("---", "..."):
+                break
+            collected.append(line)
+        metadata = safe_yaml.load("\n".join(collected))
+    except (UnreadableFile, UnicodeDecodeError, safe_yaml.YAMLProblem):
         return {}
     return metadata if isinstance(metadata, dict) else {}

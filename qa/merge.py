@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from urllib.parse import unquote
 
+from .discover import UnreadableFile, read_regular
+
 
 class MergeError(Exception):
     pass
@@ -17,6 +19,15 @@ class MergeError(Exception):
 
 def merge(paths: list[Path]) -> str:
     reports = [_load(path) for path in paths]
+    try:
+        return _merged(reports)
+    except (KeyError, IndexError, TypeError, AttributeError) as error:
+        raise MergeError(
+            f"a report lacks what glossqa writes ({type(error).__name__}: {error})"
+        ) from None
+
+
+def _merged(reports: list) -> str:
     if all(isinstance(report, list) for report in reports):
         merged = sorted((d for report in reports for d in report), key=_json_order)
         return json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
@@ -30,8 +41,8 @@ def merge(paths: list[Path]) -> str:
 
 def _load(path: Path) -> list | dict:
     try:
-        report = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        report = json.loads(read_regular(path).decode("utf-8"))
+    except (UnreadableFile, UnicodeDecodeError, ValueError, RecursionError) as error:
         raise MergeError(f"{path}: not a readable JSON or SARIF report ({error})") from None
     if isinstance(report, list) and all(isinstance(d, dict) and "path" in d for d in report):
         return report

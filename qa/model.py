@@ -91,6 +91,9 @@ class UnclosedFence:
     line: int  # where the fix goes: the fence itself, or the line that lost a backtick
     fence_line: int  # where the unclosed fence opens
     reason: str
+    short_by_one: bool = (
+        False  # the fence at `line` lacks one backtick (or tilde): lengthening it fixes this
+    )
 
 
 @dataclass
@@ -173,10 +176,39 @@ class AlignedGroup:
     alignments: list[Alignment]
     identical_keys: frozenset[str]
     translated_keys: frozenset[str]
+    configured_identical_keys: frozenset[str] = (
+        frozenset()
+    )  # the part of identical_keys rules.yaml names
     source_language: str | None = None  # the site's, when it has one
 
     def translations(self) -> list[Document]:
         return [doc for doc in self.documents if doc is not self.reference]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from (line, column) up to (end_line, end_column) with `text`.
+
+    1-based lines and columns in code points of the file's lines (BOM and CR removed); the end is
+    exclusive, so an insertion has end == start.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """The exact edits that resolve a diagnostic: `check --fix`, `--diff` and the editor apply these."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = (
+        True  # False: right by the rule's evidence, yet worth a look; --unsafe-fixes applies it
+    )
 
 
 @dataclass(frozen=True)
@@ -189,6 +221,7 @@ class Problem:
     column: int = 1
     related: Location | None = None
     language: str | None = None
+    fix: Fix | None = None
     detail: dict | None = field(default=None, compare=False)  # structured evidence for JSON
 
 
@@ -202,6 +235,7 @@ class Diagnostic:
     message: str
     language: str | None = None
     related: Location | None = None
+    fix: Fix | None = None
     detail: dict | None = field(default=None, compare=False, hash=False)
 
     def __post_init__(self) -> None:

@@ -48,4 +48,5 @@ def _start_worker(function: Callable, arguments: tuple) -> None:
 
 
 def _call(task) -> object:
+    assert _function is not None, "runs only in a worker that _start_worker set up"
     return _function(task, *_arguments)

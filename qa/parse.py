@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import frontmatter
-import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import langtags
+from . import langtags, safe_yaml
+from .discover import UnreadableFile, read_regular
 from .group import FRONT_MATTER_LANGUAGE_KEYS
 from .model import (
     Block,
@@ -39,6 +38,9 @@ HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
 MARKDOWN_IN_HTML = re.compile(
     r"\s*<(?:div|details|section|article|span|p)\b[^>]*\bmarkdown\b[^>]*>", re.I
 )
+# `<div markdown>` inside `<div markdown>`: real pages nest two or three; a run of such lines, each
+# opening the next, would otherwise re-parse the rest of the run once per line
+MARKDOWN_IN_HTML_DEPTH = 8
 TAG_LINE = re.compile(r"^\s*(?:</?[A-Za-z][^>]*>\s*)+$")
 CONTENT_TAB = re.compile(r'^(\s*)===\+?\s+"(.*)"\s*$')
 SHORT_FENCE_OPENER = re.compile(r"^\s*(?:``|~~)[\w+-]*\s*$")
@@ -71,9 +73,9 @@ class ParsedFile:
 def read_bytes(source: SourceFile) -> bytes | ParseError:
     """The file's bytes, or why it cannot be read."""
     try:
-        return source.path.read_bytes()
-    except OSError as error:
-        return ParseError(1, f"cannot read file: {error.strerror or error}")
+        return read_regular(source.path)
+    except UnreadableFile as error:
+        return ParseError(1, f"cannot read file: {error}")
 
 
 def decode_text(raw: bytes) -> tuple[str | None, ParseError | None]:
@@ -153,6 +155,7 @@ def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
                 fence_line,
                 f"this fence closes with {len(short)} of the {len(token.markup)} {_fence_char(token)} "
                 f"that opened it at line {fence_line}, so the code block runs to the end of the file",
+                short_by_one=True,
             )
     for index in range(start - 1, max(start - 40, -1), -1):
         run = FENCE_RUN.match(lines[index])
@@ -162,6 +165,7 @@ def _unclosed_fence(token, lines: list[str]) -> UnclosedFence | None:
                 fence_line,
                 f"this fence opens with {len(short)} {_fence_char(token)}, not {len(token.markup)}, so "
                 f"the closing fence at line {fence_line} opens a code block that runs to the end of the file",
+                short_by_one=True,
             )
     return UnclosedFence(
         fence_line, fence_line, "this code fence is never closed, so it runs to the end of the file"
@@ -178,6 +182,7 @@ def _short_closers(token, lines: list[str]) -> list[UnclosedFence]:
             index + 1,
             f"this fence closes with {len(short)} of the {len(token.markup)} "
             f"{_fence_char(token)} that opened it at line {start + 1}, so every later fence pairs with the wrong one",
+            short_by_one=True,
         )
         for index in range(start + 1, end)
         if lines[index].strip() == short
@@ -212,18 +217,15 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
         return 0
     block = "\n".join(lines[1:end])
     try:
-        metadata = frontmatter.YAMLHandler().load(block) if block.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + mark.line if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        parsed.errors.append(ParseError(line, f"malformed front matter: {problem}"))
+        metadata = safe_yaml.load(block) if block.strip() else {}
+    except safe_yaml.YAMLProblem as error:
+        parsed.errors.append(ParseError(1 + error.line, f"malformed front matter: {error.problem}"))
         parsed.front_matter = FrontMatter({}, 1, end + 1)
         return end + 1
     if not isinstance(metadata, dict):
         parsed.errors.append(ParseError(2, "front matter is not a mapping of keys to values"))
         metadata = {}
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for index in range(1, end):
         match = TOP_LEVEL_KEY.match(lines[index])
         if match:
@@ -237,9 +239,10 @@ def _parse_front_matter(lines: list[str], parsed: ParsedFile) -> int:
 
 
 def _parses_as_mapping(block: str) -> bool:
+    """Its shape only: a value the constructor rejects is reported when the front matter is read."""
     try:
-        return isinstance(yaml.safe_load(block), dict)
-    except yaml.YAMLError:
+        return isinstance(safe_yaml.compose(block), safe_yaml.MappingNode)
+    except safe_yaml.YAMLProblem:
         return False
 
 
@@ -267,7 +270,7 @@ def clean_prose(text: str) -> str:
     return text
 
 
-def _collect(tokens, parsed: ParsedFile) -> None:
+def _collect(tokens, parsed: ParsedFile, depth: int = 0) -> None:
     containers: list[str] = []
     for index, token in enumerate(tokens):
         kind = token.type
@@ -297,6 +300,7 @@ def _collect(tokens, parsed: ParsedFile) -> None:
                             (
                                 "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one"
                             ),
+                            short_by_one=True,
                         )
                     )
         elif kind in ("fence", "code_block"):
@@ -308,7 +312,7 @@ def _collect(tokens, parsed: ParsedFile) -> None:
             parsed.code_blocks.append((start, token.content))
             parsed.blocks.append(Block("code", start, token.map[1], ""))
         elif kind == "html_block":
-            _add_html_block(token, parsed)
+            _add_html_block(token, parsed, depth)
 
 
 _CONTAINER_KINDS = {
@@ -381,7 +385,7 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
     return clean_prose("".join(pieces)), line, tuple(inline_code)
 
 
-def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
+def _collect_markdown_in_html(token, parsed: ParsedFile, depth: int) -> None:
     """`<div markdown>` (MkDocs md_in_html): the lines up to the first blank one are Markdown between tags."""
     first, end = token.map
     inner = ["" if TAG_LINE.match(line) else line for line in parsed.lines[first:end]]
@@ -394,17 +398,17 @@ def _collect_markdown_in_html(token, parsed: ParsedFile) -> None:
     ) in tokens:  # parsed alone, not behind `first` blank lines: a file full of them stays linear
         if token.map:
             token.map = [token.map[0] + first, token.map[1] + first]
-    _collect(tokens, parsed)
+    _collect(tokens, parsed, depth + 1)
 
 
-def _add_html_block(token, parsed: ParsedFile) -> None:
+def _add_html_block(token, parsed: ParsedFile, depth: int = 0) -> None:
     content = token.content
     start = token.map[0] + 1
     if content.lstrip().startswith("<!--"):
         parsed.comments.append((start, content.strip()))
         return
-    if MARKDOWN_IN_HTML.match(content):
-        _collect_markdown_in_html(token, parsed)
+    if MARKDOWN_IN_HTML.match(content) and depth < MARKDOWN_IN_HTML_DEPTH:
+        _collect_markdown_in_html(token, parsed, depth)
         return
     for match in HTML_LINK.finditer(content):
         line = start + content.count("\n", 0, match.start())

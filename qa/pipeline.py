@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import history, langid, langtags, parallel, suppress
+from . import history, langid, langtags, limits, parallel, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
@@ -21,6 +21,9 @@ from .scope import find_scope, focus
 from .sections import build_document
 
 PARSE_ERROR = "parse-error"
+TOO_SLOW = (
+    "checking this file and its translations took more than {:g} s of processor time; skipped"
+)
 YOUNG_COLLECTION_THRESHOLD = (
     50_000  # allocations between garbage collections; Python's default is 700
 )
@@ -44,7 +47,14 @@ def check_paths(
     shard: tuple[int, int] | None = None,
 ) -> Result:
     """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end."""
-    scope = find_scope(paths, config.path, config.layout, config.source)
+    scope = find_scope(
+        paths,
+        config.path,
+        config.layout,
+        config.source,
+        config.exclude,
+        config.respect_gitignore,
+    )
     targets = {display_path(path) for path in scope.targets}
     groups, unplaced = group_sources(scope.sources, config.source)
     source_language = _site_source_language(config.source, scope.languages)
@@ -200,10 +210,23 @@ def _check_task(
 
 
 def check_group(
-    group: Group, config: Config, reported: frozenset[str] | None = None, cache: Cache | None = None
+    group: Group,
+    config: Config,
+    reported: frozenset[str] | None = None,
+    cache: Cache | None = None,
+    buffers: dict[str, bytes] | None = None,
 ) -> list[Diagnostic]:
-    """The diagnostics of one group's reported files (all its files when `reported` is None)."""
-    contents = {source.display_path: read_bytes(source) for source in group.files.values()}
+    """The diagnostics of one group's reported files (all its files when `reported` is None).
+
+    `buffers` (display path -> content) stand in for files on disk: an editor's unsaved text.
+    """
+    buffers = buffers or {}
+    contents = {
+        source.display_path: buffers[source.display_path]
+        if source.display_path in buffers
+        else read_bytes(source)
+        for source in group.files.values()
+    }
     key = (
         cache.key(group, contents, reported if reported is not None else frozenset(contents))
         if cache
@@ -212,11 +235,20 @@ def check_group(
     cached = cache.load(key) if cache else None
     if cached is not None:
         return cached
-    diagnostics = [
-        d
-        for d in _check_contents(group, contents, config, reported)
-        if reported is None or d.path in reported
-    ]
+    try:
+        with limits.processor_time(limits.GROUP_SECONDS):
+            checked = _check_contents(group, contents, config, reported)
+    except limits.TimeLimit:
+        return [  # not cached: another machine may finish it
+            _parse_error(
+                source.display_path,
+                source.language,
+                ParseError(1, TOO_SLOW.format(limits.GROUP_SECONDS)),
+            )
+            for source in group.files.values()
+            if reported is None or source.display_path in reported
+        ]
+    diagnostics = [d for d in checked if reported is None or d.path in reported]
     if cache:
         cache.store(key, diagnostics)
     return diagnostics
@@ -236,6 +268,7 @@ def _check_contents(
         if error:
             diagnostics.append(_parse_error(source.display_path, source.language, error))
             continue
+        assert text is not None, "decode_text gives the text or why there is none"
         document = build_document(source, parse_text(text, source))
         diagnostics.extend(
             _parse_error(document.path, document.language, e) for e in document.errors
@@ -269,6 +302,7 @@ def _stamp(problem: Problem, rule: str, severity: str, languages: dict[str, str]
         problem.message,
         problem.language or languages.get(problem.path),
         problem.related,
+        problem.fix,
         problem.detail,
     )
 

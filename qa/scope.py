@@ -8,11 +8,13 @@ project root and aligned with them; only the named files are reported on.
 from __future__ import annotations
 
 import os
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import langtags
 from .discover import discover
+from .exclude import without_excluded
 from .group import group_sources, place
 from .model import AlignedGroup, SourceFile
 
@@ -25,15 +27,28 @@ class Scope:
 
 
 def find_scope(
-    paths: list[Path], config_path: Path | None, layout: str, source_language: str | None = None
+    paths: list[Path],
+    config_path: Path | None,
+    layout: str,
+    source_language: str | None = None,
+    exclude: list[str] | None = None,
+    respect_gitignore: bool = False,
 ) -> Scope:
-    """Each file is placed once: with the front-matter layout, placing a file means reading it."""
-    targets = _absolute(discover(paths))
+    """Each file is placed once: with the front-matter layout, placing a file means reading it.
+
+    Files that `exclude` globs (relative to the config file's folder) or git ignores are not read.
+    """
+    base = config_path.resolve().parent if config_path else None
+
+    def kept(found: list[Path]) -> list[Path]:
+        return without_excluded(found, base, exclude or [], respect_gitignore)
+
+    targets = kept(_absolute(discover(paths)))
     root = project_root(paths, config_path)
     if root is None or not any(_strictly_inside(path, root) for path in paths):
         sources = [place(path, layout) for path in targets]
         return Scope(targets, sources, _languages(sources, source_language))
-    everything = {path: place(path, layout) for path in _absolute(discover([root]))}
+    everything = {path: place(path, layout) for path in kept(_absolute(discover([root])))}
     placed = {
         **everything,
         **{path: everything.get(path) or place(path, layout) for path in targets},
@@ -55,7 +70,7 @@ def _languages(sources, source_language: str | None) -> frozenset[str]:
     return frozenset(language for group in groups for language in group.files)
 
 
-def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
+def focus(group: AlignedGroup, reported: Set[str]) -> AlignedGroup:
     """The aligned group with only the reported translations left for the rules (the reference stays).
 
     Siblings still shaped the alignment (the consensus reference, the keys identical in every
@@ -75,19 +90,40 @@ def focus(group: AlignedGroup, reported: set[str]) -> AlignedGroup:
 
 
 def project_root(paths: list[Path], config_path: Path | None) -> Path | None:
-    """The first of the config file's folder, the git work tree, the current folder and the folder holding
-    the language folders that holds every path."""
+    """Where the siblings of the checked paths are looked for: the first of the config file's
+    folder, the git work tree, the folder holding the language folders (`site` for
+    `site/sv/x.md`, when it holds two languages) and the folder common to the checked paths that
+    holds every path. Never a folder above all of these: run outside any project, glossqa reads
+    nothing beyond the paths it was given and their own language folders."""
     first = Path(os.path.abspath(paths[0]))
     candidates = [
         config_path.resolve().parent if config_path else None,
         _git_top_level(first),
-        Path.cwd(),
         _above_language_folder(first),
+        _common_folder(paths),
     ]
     for candidate in candidates:
         if candidate and all(_inside(path, candidate) for path in paths):
             return candidate
     return None
+
+
+def cache_root(paths: list[Path], config_path: Path | None) -> Path:
+    """Where the result cache goes by default: the config file's folder, the git work tree, or here."""
+    if config_path:
+        return config_path.resolve().parent
+    return _git_top_level(Path(os.path.abspath(paths[0]))) or Path.cwd()
+
+
+def _common_folder(paths: list[Path]) -> Path | None:
+    folders = [
+        resolved if resolved.is_dir() else resolved.parent
+        for resolved in (path.resolve() for path in paths)
+    ]
+    try:
+        return Path(os.path.commonpath(folders))
+    except ValueError:  # different drives
+        return None
 
 
 def _git_top_level(start: Path) -> Path | None:
@@ -98,11 +134,20 @@ def _git_top_level(start: Path) -> Path | None:
 
 
 def _above_language_folder(start: Path) -> Path | None:
-    """For `site/tr/basics/x.md`, `site`: where the sibling language folders are."""
+    """For `site/tr/basics/x.md`, `site`: where the sibling language folders are. Only a folder
+    that holds another language folder too, so `/home/it` (a user named like Italian) is none."""
     for folder in (start, *start.parents):
         if folder.parent != folder and langtags.normalize(folder.name):
-            return folder.parent
+            return folder.parent if _holds_two_languages(folder.parent) else None
     return None
+
+
+def _holds_two_languages(folder: Path) -> bool:
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.is_dir()]
+    except OSError:
+        return False
+    return sum(1 for name in names if langtags.normalize(name)) >= 2
 
 
 def _inside(path: Path, root: Path) -> bool:

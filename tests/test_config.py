@@ -16,7 +16,7 @@ FILES = {"en/a.md": article("A", "# A\n\n## B\n"), "sv/a.md": article("Mjuk", "#
         (
             "rules:\n  untranslated:\n    terms: Soft Sell\n",
             3,
-            "rules.untranslated.terms must be a list, not str",
+            "rules.untranslated.terms must be a list of strings, not a string",
         ),
         ("rules:\n  declared-language:\n    min-words: many\n", 3, "must be an integer"),
         (

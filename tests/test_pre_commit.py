@@ -49,7 +49,7 @@ def commit_all(folder: Path) -> str:
 def hook_repository(tmp_path_factory) -> tuple[Path, str]:
     """A git repository holding this working tree's glossqa, as pre-commit would clone it."""
     folder = tmp_path_factory.mktemp("glossqa-hook")
-    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+    for name in ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"):
         shutil.copy(REPOSITORY / name, folder / name)
     shutil.copytree(REPOSITORY / "qa", folder / "qa", ignore=shutil.ignore_patterns("__pycache__"))
     git("init", "-q", cwd=folder)
@@ -168,3 +168,28 @@ def test_all_files_reports_every_file(configured, pre_commit_home):
         "fi/a.md:6:1: error link-targets link target '/wrong'" in ran.stdout
         and "sv/a.md" not in ran.stdout
     )
+
+
+def test_a_passing_hook_shows_the_warnings_of_the_changed_file(hook_repository, project, tmp_path):
+    """Warnings do not fail the commit, but the translator sees them (`verbose: true`)."""
+    repository, revision = hook_repository
+    (project / "sv/a.md").write_text(
+        article(
+            "B",
+            "# A\n\nSe [x](/x). The translator left this whole sentence in English for later.\n"
+            "\n## B\n",
+        )
+    )
+    ran = pre_commit(
+        "try-repo",
+        str(repository),
+        "glossqa",
+        "--ref",
+        revision,
+        "--files",
+        "sv/a.md",
+        cwd=project,
+        home=tmp_path / "home",
+    )
+    assert ran.returncode == 0 and "Passed" in ran.stdout, ran.stdout + ran.stderr
+    assert "sv/a.md:6:1: warning untranslated this paragraph is left in English" in ran.stdout

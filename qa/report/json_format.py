@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..model import Diagnostic, ReportContext
+from ..paths import json_text
 
 NAME = "json"
 
@@ -27,4 +28,7 @@ def as_dict(diagnostic: Diagnostic) -> dict:
 
 
 def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
-    return json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    return (
+        json_text(json.dumps([as_dict(d) for d in diagnostics], ensure_ascii=False, indent=2))
+        + "\n"
+    )

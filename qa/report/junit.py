@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 
 from .. import __version__
 from ..model import Diagnostic, ReportContext
+from ..paths import printable
 from .text import line
 
 NAME = "junit"
@@ -56,7 +57,7 @@ def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
     root.set("failures", str(failed))
     root.set("errors", "0")
     ElementTree.indent(root)
-    body = ElementTree.tostring(root, encoding="unicode")
+    body = printable(ElementTree.tostring(root, encoding="unicode"))  # XML must be valid UTF-8
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<!-- glossqa {__version__} -->\n{body}\n'
 
 

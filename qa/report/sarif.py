@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import quote
 
 from .. import __version__
-from ..catalog import checks
+from ..catalog import checks, rule_url
 from ..model import Diagnostic, Location, ReportContext
+from ..paths import json_text, uri_path
 
 NAME = "sarif"
 
@@ -63,13 +63,13 @@ def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
                         "rules": rules,
                     }
                 },
-                "originalUriBaseIds": {ROOT: {"uri": Path.cwd().as_uri() + "/"}},
+                "originalUriBaseIds": {ROOT: {"uri": "file://" + uri_path(str(Path.cwd())) + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _rule(check, severity: str) -> dict:
@@ -82,6 +82,7 @@ def _rule(check, severity: str) -> dict:
         "shortDescription": {"text": check.summary},
         "fullDescription": {"text": full},
         "help": {"text": doc, "markdown": doc},
+        "helpUri": rule_url(check.id),
         "defaultConfiguration": {"level": LEVELS[severity]},
         "properties": {"tags": ["translation", "documentation"]},
     }
@@ -93,7 +94,7 @@ def _location(location: Location, column: int | None = None) -> dict:
         region["startColumn"] = column
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": quote(location.path), "uriBaseId": ROOT},
+            "artifactLocation": {"uri": uri_path(location.path), "uriBaseId": ROOT},
             "region": region,
         }
     }

@@ -1,6 +1,7 @@
 """The rule registry: every module in this package with an ID is a rule.
 
-A rule module declares ID, SEVERITY, OPTIONS (name -> default, whose type is the option's type)
+A rule module declares ID, SEVERITY, OPTIONS (name -> default, whose type is the option's type;
+OPTION_TYPES where the default cannot tell, such as an empty list or a pattern: see qa/options.py)
 and check(group, options), a generator of Problems. Its docstring is its documentation.
 """
 

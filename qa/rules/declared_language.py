@@ -126,7 +126,7 @@ def _langdetect(text: str) -> LanguageGuess | None:
 def _declarations_agree(document: Document) -> Iterator[Problem]:
     by_path = document.declared_languages.get("path")
     by_front_matter = document.declared_languages.get("front matter")
-    if by_path and by_front_matter and by_path != by_front_matter:
+    if by_path and by_front_matter and by_path != by_front_matter and document.front_matter:
         entry = next(
             (
                 document.front_matter.entries[key]

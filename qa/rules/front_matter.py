@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import langtags
+from .. import fixes, langtags
 from ..model import AlignedGroup, Problem
 
 ID = "front-matter"
@@ -59,6 +59,9 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                 f"front matter is delimited by {document.front_matter.delimiter!r}, "
                 f"not {reference.front_matter.delimiter!r}: Markdown renders it as a rule and body text",
                 related=reference.location(reference.front_matter.line),
+                fix=fixes.restore_delimiters(
+                    document, document.front_matter, reference.front_matter.delimiter
+                ),
             )
         renamed = _renamed_keys(list(theirs), list(ours))
         for key, wanted in theirs.items():
@@ -71,6 +74,9 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     f"front-matter key {renamed[key]!r} stands where the reference has {key!r}; "
                     f"keys are not translated",
                     related=related,
+                    fix=fixes.rename_key(
+                        document, ours[renamed[key]].line, reference, wanted.line, group.documents
+                    ),
                 )
             elif found is None:
                 yield Problem(
@@ -83,6 +89,13 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     f"front-matter {key!r} must stay identical to the reference: "
                     f"{_short(found.value)} is not {_short(wanted.value)}",
                     related=related,
+                    fix=fixes.copy_entry(
+                        document,
+                        found.line,
+                        reference,
+                        wanted.line,
+                        safe=key in group.configured_identical_keys,
+                    ),
                 )
             elif (
                 source_is_english

@@ -21,12 +21,14 @@ Passes:
 from __future__ import annotations
 
 import csv
+import io
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
 
 from .. import langtags
+from ..discover import UnreadableFile, read_regular
 from ..model import AlignedGroup, Problem, Section
 from ..prose import column_of, prose_lines
 
@@ -37,6 +39,10 @@ OPTIONS = {
     "forbidden": {},
     "file": "",
 }
+OPTION_TYPES = {
+    "terms": dict[str, dict[str, str | list[str]]],
+    "forbidden": dict[str, list[str]],
+}
 
 
 def prepare(options: dict, config_directory: Path) -> dict:
@@ -46,7 +52,7 @@ def prepare(options: dict, config_directory: Path) -> dict:
     path = config_directory / options["file"]
     try:
         imported = _read_tbx(path) if path.suffix.lower() == ".tbx" else _read_csv(path)
-    except (OSError, UnicodeDecodeError, csv.Error, ElementTree.ParseError) as error:
+    except (UnreadableFile, UnicodeDecodeError, csv.Error, ElementTree.ParseError) as error:
         raise ValueError(f"rules.glossary.file: cannot read {options['file']}: {error}") from None
     terms = {term: dict(renderings) for term, renderings in imported.items()}
     for term, renderings in options["terms"].items():
@@ -55,8 +61,8 @@ def prepare(options: dict, config_directory: Path) -> dict:
 
 
 def _read_csv(path: Path) -> dict:
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+    text = read_regular(path).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
         return {}
     languages = [langtags.normalize(tag) or tag for tag in rows[0][1:]]
@@ -74,12 +80,13 @@ def _read_csv(path: Path) -> dict:
 def _read_tbx(path: Path, source: str = "en") -> dict:
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     terms = {}
-    for entry in ElementTree.parse(path).iter():
+    for entry in ElementTree.fromstring(read_regular(path)).iter():
         if not entry.tag.endswith("termEntry") and not entry.tag.endswith("conceptEntry"):
             continue
         by_language: dict[str, list[str]] = {}
         for lang_set in entry:
-            language = langtags.normalize(lang_set.get(xml_lang, "")) or lang_set.get(xml_lang, "")
+            tag = lang_set.get(xml_lang) or ""
+            language = langtags.normalize(tag) or tag
             by_language[language] = [
                 t.text.strip() for t in lang_set.iter() if t.tag.endswith("term") and t.text
             ]

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import fixes
 from ..model import AlignedGroup, Alignment, Problem, Section, SectionPair
 
 ID = "heading-structure"
@@ -81,7 +82,7 @@ def _compare_headings(
     alignment: Alignment, pair: SectionPair, moved_spans: list[tuple[int, int]]
 ) -> Iterator[Problem]:
     ours, theirs = pair.translation, pair.reference
-    if ours.heading is None or theirs.heading is None:
+    if ours is None or theirs is None or ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
     if pair.moved and not _within(ours, moved_spans):
@@ -109,6 +110,11 @@ def _compare_headings(
             ours.line,
             f"heading id {_anchor(ours)} differs from the reference's {_anchor(theirs)}",
             related=related,
+            fix=fixes.restore_anchor(
+                alignment.translation, ours.line, alignment.reference, theirs.line
+            )
+            if ours.heading.anchor is None
+            else None,
         )
 
 
@@ -145,6 +151,7 @@ def _swallowed(alignment: Alignment) -> Swallowed | None:
 
 def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
     fence = alignment.translation.unclosed_fence
+    assert fence is not None, "called only for a translation with an unclosed fence"
     lost = [
         pair.reference
         for pair in alignment.pairs[swallowed.start :]
@@ -163,6 +170,7 @@ def _swallowing_fence(alignment: Alignment, swallowed: Swallowed) -> Problem:
         fence.line,
         message,
         related=alignment.reference.location(_reference_fence_line(fence.fence_line, swallowed)),
+        fix=fixes.lengthen_fence(alignment.translation, fence),
     )
 
 
@@ -177,11 +185,12 @@ def _reference_fence_line(fence_line: int, swallowed: Swallowed) -> int:
 
 
 def _describe(section: Section) -> str:
-    return f"{'#' * section.level} {section.heading.text}"
+    return f"{'#' * section.level} {section.heading.text if section.heading else ''}"
 
 
 def _anchor(section: Section) -> str:
-    return f"{{#{section.heading.anchor}}}" if section.heading.anchor else "(none)"
+    anchor = section.heading.anchor if section.heading else None
+    return f"{{#{anchor}}}" if anchor else "(none)"
 
 
 def _subtree_end(section: Section) -> int:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from .. import langtags
 from ..model import AlignedGroup, Link, Problem, Section, SectionPair
+from ..options import Regex, bounded
 
 ID = "link-targets"
 SEVERITY = "error"
@@ -34,14 +35,15 @@ OPTIONS = {
     # language's article, so a page of another edition matches the reference's page
     "localized-sites": ["wikipedia.org", "wiktionary.org", "wikibooks.org"],
 }
+OPTION_TYPES = {"locale-prefix": Regex, "ignore": list[Regex]}
 LANGUAGE_SUBDOMAIN = re.compile(
     r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I
 )
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
-    prefix = re.compile(options["locale-prefix"])
-    ignored = [re.compile(pattern) for pattern in options["ignore"]]
+    prefix = bounded(options["locale-prefix"])
+    ignored = [bounded(pattern) for pattern in options["ignore"]]
     localized_sites = {site.lower() for site in options["localized-sites"]}
 
     def normal(link: Link) -> str:
@@ -59,6 +61,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         for index, pair in enumerate(alignment.pairs):
             if pair.reference is None or pair.translation is None:
                 continue
+            reference_section, translation_section = pair.reference, pair.translation
             if (
                 fence
                 and not alignment.reference.unclosed_fence
@@ -87,7 +90,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                 return (
                     link.line
                     if side is ours  # noqa: B023 (called within this iteration)
-                    else _counterpart_line(link.line, pair.reference, pair.translation)  # noqa: B023
+                    else _counterpart_line(link.line, reference_section, translation_section)  # noqa: B023
                 )
 
             missing_links, extra_links = _other_editions_removed(
@@ -158,7 +161,7 @@ def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
     their links here, and heading-structure reports the loss."""
     lost = []
     for pair in pairs[index + 1 :]:
-        if pair.translation is not None:
+        if pair.translation is not None or pair.reference is None:
             break
         lost.append(pair.reference)
     return lost

@@ -44,6 +44,7 @@ OPTIONS = {
     "name-share": 0.5,
     "mostly-english": 0.5,
 }
+OPTION_TYPES = {"terms": list[str], "keep": dict[str, list[str]]}
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:)] )([A-Z][a-z]+)\b")
 
 
