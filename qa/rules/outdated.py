@@ -48,6 +48,7 @@ OPTIONS = {
     "skip-markers": ["[glossqa skip]"],
 }
 MAX_ATTRIBUTED = 12  # source commits followed one by one to tell which changed which section
+ATTRIBUTED_ALWAYS = 3  # up to this many commits, each section names only the ones that changed it
 COMMITS_IN_MESSAGE = 2
 TEXT_KEYS = ("title", "linkTitle", "description")
 
@@ -90,7 +91,10 @@ def outdated_changes(
     if not found:
         return old, []
     commits = list(reversed(repository.commits_since(base.commit, source_path)))  # oldest first
-    attributed = _attribute(repository, source_path, old, reference, commits, found)
+    if len(commits) <= ATTRIBUTED_ALWAYS or any(_skipped(c, skip_markers) for c in commits):
+        attributed = _attribute(repository, source_path, old, reference, commits, found)
+    else:  # following each commit costs a parse per commit: only where it is cheap or decides
+        attributed = [list(commits) for _ in found]
     kept = []
     for change, by in zip(found, attributed):
         if by and all(_skipped(commit, skip_markers) for commit in by):
