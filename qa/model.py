@@ -21,6 +21,7 @@ class Link:
     target: str
     line: int
     kind: str  # link, image, autolink, reference, html
+    note: str = ""  # the footnote whose definition holds the link, which renders at the page's end
 
 
 @dataclass(frozen=True)

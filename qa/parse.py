@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import langtags, safe_yaml
+from . import langtags, mdx, safe_yaml, targets
 from .discover import UnreadableFile, read_regular
 from .group import FRONT_MATTER_LANGUAGE_KEYS
 from .model import (
@@ -26,10 +27,15 @@ from .model import (
 _MARKDOWN = (
     MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).use(admon_plugin).enable("table")
 )
+_MDX_MARKDOWN = (  # MDX has no indented code blocks
+    MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).enable("table").disable("code")
+)
 
 HEADING_ANCHOR = re.compile(r"\s*\{[^{}]*?#([\w:.-]+)[^{}]*\}\s*$")
 ATTRIBUTE_LIST = re.compile(r"\{\s*(?:[:.#]|[\w-]+=)[^{}]*\}")
 SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+LINK_SHORTCODE = re.compile(r"(\]\(\s*<?[^\s()<>]*?)(\{\{[<%].*?[%>]\}\})")
+SHORTCODE_SPACE_ENCODED = "%E2%81%A3"
 ICON = re.compile(r":(?:octicons|material|fontawesome|simple)-[\w-]+:")
 HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 HTML_TAG = re.compile(r"<[^>]*>")
@@ -108,11 +114,41 @@ def parse_text(text: str, source: SourceFile) -> ParsedFile:
                     langtags.normalize(entry.value) or entry.value
                 )
                 break
-    body = "\n" * body_start + "\n".join(_content_tabs_unindented(lines[body_start:]))
-    _collect(_MARKDOWN.parse(body), parsed)
+    body_lines = _content_tabs_unindented(lines[body_start:])
+    if mdx.is_mdx(source.display_path):
+        body_lines, tag_links = mdx.syntax_blanked(body_lines)
+        parsed.links += [
+            Link(target, body_start + index + 1, "html") for index, target in tag_links
+        ]
+    body_lines = [
+        _shortcodes_in_links_joined(line) if "{{" in line else line for line in body_lines
+    ]
+    body = "\n" * body_start + "\n".join(body_lines)
+    markdown = _MDX_MARKDOWN if mdx.is_mdx(source.display_path) else _MARKDOWN
+    _collect(markdown.parse(body), parsed)
     if parsed.unclosed_fence is None and parsed.short_fences:
         parsed.unclosed_fence = parsed.short_fences[0]  # every later fence pairs with the wrong one
     return parsed
+
+
+def _shortcodes_in_links_joined(line: str) -> str:
+    """`[x](/docs/{{< param "version" >}}/y)`: a shortcode's spaces would end the link's target, so
+    they stand in as an invisible character while markdown-it reads it; `_target` puts them back."""
+    for _ in range(8):  # the first shortcode of each target per pass; a target holds few
+        joined = LINK_SHORTCODE.sub(
+            lambda match: match[1] + match[2].replace(" ", targets.SHORTCODE_SPACE), line
+        )
+        if joined == line:
+            break
+        line = joined
+    return line
+
+
+def _target(url: str) -> str:
+    """A link's target as written, where a shortcode's spaces were hidden from markdown-it."""
+    if SHORTCODE_SPACE_ENCODED in url or targets.SHORTCODE_SPACE in url:
+        return unquote(url).replace(targets.SHORTCODE_SPACE, " ")
+    return url
 
 
 def _content_tabs_unindented(lines: list[str]) -> list[str]:
@@ -272,8 +308,15 @@ def clean_prose(text: str) -> str:
 
 def _collect(tokens, parsed: ParsedFile, depth: int = 0) -> None:
     containers: list[str] = []
+    note_start, note = 0, ""
     for index, token in enumerate(tokens):
         kind = token.type
+        if kind == "footnote_open":
+            note_start, note = len(parsed.links), str((token.meta or {}).get("label", "")) or "?"
+        elif kind == "footnote_close":
+            parsed.links[note_start:] = [
+                replace(link, note=note) for link in parsed.links[note_start:]
+            ]
         if kind.endswith("_open") and token.nesting == 1 and kind in _CONTAINER_KINDS:
             containers.append(_CONTAINER_KINDS[kind])
         elif (
@@ -363,12 +406,16 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
         elif kind == "link_open":
             in_autolink = child.markup == "autolink"
             parsed.links.append(
-                Link(child.attrs.get("href", ""), line, "autolink" if in_autolink else "link")
+                Link(
+                    _target(child.attrs.get("href", "")),
+                    line,
+                    "autolink" if in_autolink else "link",
+                )
             )
         elif kind == "link_close":
             in_autolink = False
         elif kind == "image":
-            parsed.links.append(Link(child.attrs.get("src", ""), line, "image"))
+            parsed.links.append(Link(_target(child.attrs.get("src", "")), line, "image"))
             pieces.append(child.content)
         elif kind == "html_inline":
             for match in HTML_LINK.finditer(child.content):

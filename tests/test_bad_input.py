@@ -59,7 +59,7 @@ def test_crlf_and_bom_keep_line_numbers(corpus, glossqa):
     )
     run = glossqa("check", "--isolated", ".")
     assert run.lines == [
-        "sv/a.md:6:1: error link-targets link target '/y' differs from the reference's '/x' (reference: en/a.md:6)"
+        "sv/a.md:6:4: error link-targets this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)"
     ]
 
 
@@ -316,7 +316,7 @@ def test_a_group_over_the_time_bound_gets_a_diagnostic_and_the_run_goes_on(
         f"en/big.md:1:1: error parse-error {too_slow}",
         f"sv/big.md:1:1: error parse-error {too_slow}",
     ]
-    assert len(run.lines) == 3 and run.lines[2].startswith("sv/small.md:6:1: error link-targets")
+    assert len(run.lines) == 3 and run.lines[2].startswith("sv/small.md:6:6: error link-targets")
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ def test_write_baseline_records_and_exits_0(corpus, glossqa, tmp_path):
     assert recorded["diagnostics"][0] == {
         "path": "sv/a.md",
         "rule": "link-targets",
-        "message": "link target '/y' differs from the reference's '/x'",
+        "message": "this link leads to '/y', the source's to '/x': change the target to '/x'",
         "line": 6,
         "text": "Se [x](/y).",
     }

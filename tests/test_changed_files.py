@@ -19,14 +19,14 @@ def places(run) -> list[str]:
 def test_a_changed_translation_is_aligned_with_its_siblings_and_reported_alone(corpus, glossqa):
     corpus(FILES)
     run = glossqa("check", "docs/sv/a.md")
-    assert places(run) == ["docs/sv/a.md:6:1: link-targets", "docs/sv/a.md:7:1: heading-structure"]
+    assert places(run) == ["docs/sv/a.md:6:4: link-targets", "docs/sv/a.md:7:1: heading-structure"]
     assert run.err == "glossqa: 1 file in 1 group: 2 errors, 0 warnings, 0 info\n" and run.code == 1
 
 
 def test_several_changed_files_each_get_their_own_group(corpus, glossqa):
     corpus(FILES)
     run = glossqa("check", "docs/fi/a.md", "docs/sv/other.md")
-    assert places(run) == ["docs/fi/a.md:6:1: link-targets", "docs/sv/other.md:6:1: link-targets"]
+    assert places(run) == ["docs/fi/a.md:6:7: link-targets", "docs/sv/other.md:6:1: link-targets"]
 
 
 def test_a_changed_source_is_reported_alone_and_its_translations_are_not(corpus, glossqa):
@@ -40,7 +40,7 @@ def test_a_language_folder_is_checked_against_its_siblings_elsewhere(corpus, glo
     corpus(FILES)
     run = glossqa("check", "docs/sv")
     assert places(run) == [
-        "docs/sv/a.md:6:1: link-targets",
+        "docs/sv/a.md:6:4: link-targets",
         "docs/sv/a.md:7:1: heading-structure",
         "docs/sv/other.md:6:1: link-targets",
     ]
@@ -50,7 +50,7 @@ def test_the_project_root_is_the_git_work_tree_without_a_config(corpus, glossqa,
     corpus({name: content for name, content in FILES.items() if name != "rules.yaml"})
     (tmp_path / ".git").mkdir()
     run = glossqa("check", "--ignore", "declared-language", "sv/a.md", cwd=tmp_path / "docs")
-    assert places(run) == ["sv/a.md:6:1: link-targets", "sv/a.md:7:1: heading-structure"]
+    assert places(run) == ["sv/a.md:6:4: link-targets", "sv/a.md:7:1: heading-structure"]
 
 
 def test_a_whole_folder_run_is_unchanged(corpus, glossqa):

@@ -26,7 +26,7 @@ def test_github_format_annotates_each_diagnostic(corpus, glossqa):
     corpus(FILES)
     run = glossqa("check", "--format", "github", ".")
     assert run.lines == [
-        "::error file=sv/a.md,line=6,col=1,title=link-targets::link target '/y' differs from the reference's '/x' (reference: en/a.md:6)",
+        "::error file=sv/a.md,line=6,col=4,title=link-targets::this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)",
         "::error file=sv/a.md,line=8,col=1,title=heading-structure::heading level 3 differs from the reference's level 2 (## B) (reference: en/a.md:8)",
         "::warning file=sv/a.md,line=10,col=1,title=untranslated::'Soft Sell' is left in English in this paragraph: listed term 'Soft Sell'",
     ]
@@ -42,8 +42,8 @@ def test_github_format_escapes_properties_and_message(corpus, glossqa):
     )
     run = glossqa("check", "--isolated", "--select", "link-targets", "--format", "github", ".")
     assert run.lines == [
-        "::error file=sv/50%25%2C a%3A b.md,line=6,col=1,title=link-targets::link target '/y%2520z' differs "
-        "from the reference's '/x' (reference: en/50%25, a: b.md:6)"
+        "::error file=sv/50%25%2C a%3A b.md,line=6,col=4,title=link-targets::this link leads to '/y%2520z', "
+        "the source's to '/x': change the target to '/x' (reference: en/50%25, a: b.md:6)"
     ]
 
 
@@ -64,7 +64,7 @@ def test_auto_format_is_github_inside_github_actions(corpus, glossqa, monkeypatc
     assert (
         glossqa("check", "--format", "auto", ".")
         .lines[0]
-        .startswith("sv/a.md:6:1: error link-targets")
+        .startswith("sv/a.md:6:4: error link-targets")
     )
 
 
@@ -105,10 +105,13 @@ def test_sarif_validates_against_the_schema_and_carries_what_code_scanning_needs
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     link = results[0]
-    assert link["message"]["text"] == "link target '/y' differs from the reference's '/x'"
+    assert (
+        link["message"]["text"]
+        == "this link leads to '/y', the source's to '/x': change the target to '/x'"
+    )
     assert link["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "sv/a.md", "uriBaseId": "%SRCROOT%"},
-        "region": {"startLine": 6, "startColumn": 1},
+        "region": {"startLine": 6, "startColumn": 4},
     }
     assert link["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "en/a.md"
     assert link["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 6
@@ -173,13 +176,13 @@ def test_junit_is_well_formed_with_a_suite_per_checked_file(corpus, glossqa, arg
     suites = {suite.get("name"): suite for suite in root}
     assert set(suites) == {"en/a.md", "fi/a.md", "sv/a.md"}
     assert [case.get("name") for case in suites["sv/a.md"]] == [
-        "link-targets at 6:1",
+        "link-targets at 6:4",
         "heading-structure at 8:1",
         "untranslated at 10:1",
     ]
     failure = suites["sv/a.md"].find("testcase/failure")
     assert failure.get("type") == "link-targets" and failure.get("message").startswith(
-        "link target '/y'"
+        "this link leads to '/y'"
     )
     assert suites["fi/a.md"].get("failures") == "0" and len(suites["fi/a.md"]) == 1
 

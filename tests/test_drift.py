@@ -148,7 +148,7 @@ def test_retargeted_dropped_and_added_links_at_their_lines(corpus, glossqa):
             "sv/guide.md",
             19,
             "link-targets",
-            "link target '/settings' differs from the reference's '/config'",
+            "this link leads to '/settings', the source's to '/config': change the target to '/config'",
             "en/guide.md",
             19,
         ),
@@ -156,15 +156,15 @@ def test_retargeted_dropped_and_added_links_at_their_lines(corpus, glossqa):
             "sv/guide.md",
             27,
             "link-targets",
-            "extra link to '/faq': the reference's section has no such link",
+            "the source has no link to '/faq' in this section: remove it, or add it to the source",
             "en/guide.md",
-            21,
+            27,
         ),
         (
             "sv/guide.md",
             31,
             "link-targets",
-            "missing link to 'https://forum.example.com' in this section",
+            "the source links 'https://forum.example.com' here: add that link to this text",
             "en/guide.md",
             31,
         ),
@@ -301,8 +301,8 @@ def test_content_tabs_are_prose_and_links_not_code(corpus, glossqa):
             "sv/guide.md",
             31,
             "link-targets",
-            "link target 'https://example.com/other' differs from the "
-            "reference's 'https://example.com/get'",
+            "this link leads to 'https://example.com/other', the source's to "
+            "'https://example.com/get': change the target to 'https://example.com/get'",
             "en/guide.md",
             31,
         )

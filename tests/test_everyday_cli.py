@@ -128,7 +128,7 @@ def test_stdin_filename_checks_the_buffer_against_siblings_on_disk(corpus):
     root = corpus({"rules.yaml": QUIET, "en/a.md": EN, "sv/a.md": SV})
     ran = cli("check", "--no-cache", "--stdin-filename", "sv/a.md", cwd=root, stdin=SV.encode())
     assert ran.returncode == 1
-    assert ran.stdout.decode().startswith("sv/a.md:6:1: error link-targets link target '/y'")
+    assert ran.stdout.decode().startswith("sv/a.md:6:4: error link-targets this link leads to '/y'")
     fixed = SV.replace("(/y)", "(/x)")
     ran = cli("check", "--no-cache", "--stdin-filename", "sv/a.md", cwd=root, stdin=fixed.encode())
     assert ran.returncode == 0 and ran.stdout == b""

@@ -12,7 +12,7 @@ def test_text_format_is_sorted_by_path_then_line(corpus, glossqa):
     run = glossqa("check", "--isolated", ".")
     assert run.lines == [
         "fi/b.md:1:1: warning orphaned orphaned translation: there is no en source file for it; move it along with its source, or delete it",
-        "sv/a.md:6:1: error link-targets link target '/y' differs from the reference's '/x' (reference: en/a.md:6)",
+        "sv/a.md:6:4: error link-targets this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)",
         "sv/a.md:8:1: error heading-structure heading level 3 differs from the reference's level 2 (## B) (reference: en/a.md:8)",
     ]
     assert run.code == 1
@@ -24,10 +24,10 @@ def test_json_schema(corpus, glossqa):
     assert run.json[1] == {  # [0]: fi/b.md is orphaned
         "path": "sv/a.md",
         "line": 6,
-        "column": 1,
+        "column": 4,
         "rule": "link-targets",
         "severity": "error",
-        "message": "link target '/y' differs from the reference's '/x'",
+        "message": "this link leads to '/y', the source's to '/x': change the target to '/x'",
         "language": "sv",
         "related": {"path": "en/a.md", "line": 6},
     }
@@ -37,7 +37,7 @@ def test_paths_are_relative_to_the_current_directory(corpus, glossqa, tmp_path):
     corpus({f"site/{name}": content for name, content in FILES.items()})
     run = glossqa("check", "--isolated", str(tmp_path / "site"), cwd=tmp_path)
     assert run.lines[0].startswith("site/fi/b.md:1:1:")
-    assert run.lines[1].startswith("site/sv/a.md:6:1:")
+    assert run.lines[1].startswith("site/sv/a.md:6:4:")
 
 
 def test_output_is_deterministic(corpus, glossqa):

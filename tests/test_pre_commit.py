@@ -120,7 +120,7 @@ def test_try_repo_checks_the_changed_translation_against_its_siblings(
     )
     assert ran.returncode == 1 and "Failed" in ran.stdout
     assert (
-        "sv/a.md:6:1: error link-targets link target '/y' differs from the reference's '/x' (reference: en/a.md:6)"
+        "sv/a.md:6:4: error link-targets this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)"
         in ran.stdout
     )
     assert "sv/a.md:7:1: error heading-structure missing section" in ran.stdout
@@ -165,7 +165,7 @@ def test_all_files_reports_every_file(configured, pre_commit_home):
     ran = pre_commit("run", "glossqa", "--all-files", cwd=configured, home=pre_commit_home)
     assert ran.returncode == 1
     assert (
-        "fi/a.md:6:1: error link-targets link target '/wrong'" in ran.stdout
+        "fi/a.md:6:7: error link-targets this link leads to '/wrong'" in ran.stdout
         and "sv/a.md" not in ran.stdout
     )
 

@@ -130,7 +130,7 @@ async def test_quick_fix_then_unsaved_changes_are_checked(client: LanguageClient
     found = await diagnostics_where(
         client, uri, lambda found: [d.code for d in found] == ["link-targets"]
     )
-    assert "'/elsewhere' differs from the reference's '/x'" in found[0].message
+    assert "leads to '/elsewhere', the source's to '/x'" in found[0].message
     assert found[0].range.start.line == HEADING_LINE + 2
     change(client, uri, 4, fixed)
     await diagnostics_where(client, uri, lambda found: found == [])

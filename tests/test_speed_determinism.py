@@ -119,7 +119,7 @@ def test_only_the_changed_group_is_checked_again(corpus, glossqa, checked_groups
     finnish.write_text(finnish.read_text().replace("[x](/w4)", "[x](/x4)"))
     changed = glossqa("check", ".", "--jobs", "1")
     assert checked_groups[GROUPS:] == ["page4.md"]
-    assert "fi/page3.md:6:1: error link-targets" in changed.out and "fi/page4.md" not in changed.out
+    assert "fi/page3.md:6:7: error link-targets" in changed.out and "fi/page4.md" not in changed.out
 
 
 def test_a_changed_config_invalidates_every_group(corpus, glossqa, checked_groups, tmp_path):

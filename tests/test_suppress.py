@@ -32,9 +32,9 @@ BROKEN = "# A\n\nSe [x](/wrong).\n\n### B\n\nSe [y](/also-wrong).\n"
 
 def test_without_directives_every_problem_shows(corpus, glossqa):
     assert check(corpus, glossqa, BROKEN) == [
-        "sv/a.md:6:1: link-targets",
+        "sv/a.md:6:4: link-targets",
         "sv/a.md:8:1: heading-structure",
-        "sv/a.md:10:1: link-targets",
+        "sv/a.md:10:4: link-targets",
     ]
 
 
@@ -45,7 +45,7 @@ def test_disable_next_line_silences_the_next_non_blank_line_only(corpus, glossqa
     )
     assert check(corpus, glossqa, body) == [
         "sv/a.md:10:1: heading-structure",
-        "sv/a.md:12:1: link-targets",
+        "sv/a.md:12:4: link-targets",
     ]
 
 
@@ -54,13 +54,13 @@ def test_disable_enable_silences_a_range_and_a_list_of_rules(corpus, glossqa):
         "Se [x]", "<!-- glossqa-disable link-targets, heading-structure -->\nSe [x]"
     )
     body = body.replace("Se [y]", "<!-- glossqa-enable link-targets,heading-structure -->\nSe [y]")
-    assert check(corpus, glossqa, body) == ["sv/a.md:12:1: link-targets"]
+    assert check(corpus, glossqa, body) == ["sv/a.md:12:4: link-targets"]
 
 
 def test_disable_without_enable_runs_to_the_end_of_the_file(corpus, glossqa):
     body = BROKEN.replace("### B", "<!-- glossqa-disable link-targets -->\n### B")
     assert check(corpus, glossqa, body) == [
-        "sv/a.md:6:1: link-targets",
+        "sv/a.md:6:4: link-targets",
         "sv/a.md:9:1: heading-structure",
     ]
 
@@ -73,7 +73,7 @@ def test_disable_file_silences_the_whole_file_from_anywhere(corpus, glossqa):
 def test_an_inline_directive_works_too(corpus, glossqa):
     body = BROKEN.replace("### B", "### B <!-- glossqa-disable-next-line link-targets -->")
     assert check(corpus, glossqa, body) == [
-        "sv/a.md:6:1: link-targets",
+        "sv/a.md:6:4: link-targets",
         "sv/a.md:8:1: heading-structure",
     ]
 

@@ -47,13 +47,13 @@ def on_terminal(arguments: list[str], cwd, **environment: str) -> str:
 def test_colour_on_a_terminal(corpus, tmp_path):
     corpus(FILES)
     shown = on_terminal(["check", "--isolated", "."], tmp_path)
-    assert "\033[1;31merror\033[0m" in shown and "sv/a.md:6:1:" in shown
+    assert "\033[1;31merror\033[0m" in shown and "sv/a.md:6:4:" in shown
 
 
 def test_no_colour_when_no_color_is_set(corpus, tmp_path):
     corpus(FILES)
     shown = on_terminal(["check", "--isolated", "."], tmp_path, NO_COLOR="1")
-    assert "sv/a.md:6:1: error link-targets" in shown and ESCAPE not in shown
+    assert "sv/a.md:6:4: error link-targets" in shown and ESCAPE not in shown
 
 
 def test_no_colour_when_piped_unless_forced(corpus, glossqa, monkeypatch):
