@@ -127,6 +127,7 @@ def align_group(
         alignments=alignments,
         identical_keys=must_match,
         translated_keys=frozenset(translated) - frozenset(configured_identical),
+        source_language=source,
         configured_identical_keys=frozenset(configured_identical),
     )
 

@@ -133,15 +133,17 @@ def _row(diagnostic: Diagnostic) -> list:
         diagnostic.language,
         [related.path, related.line] if related else None,
         _fix_row(diagnostic.fix),
+        diagnostic.detail,
     ]
 
 
 def _diagnostic(row: list) -> Diagnostic:
-    path, line, column, rule, severity, message, language, related, fix = row
+    path, line, column, rule, severity, message, language, related, fix, detail = row
     if not (
         all(isinstance(text, str) for text in (path, rule, severity, message))
         and all(type(number) is int for number in (line, column))
         and isinstance(language, (str, type(None)))
+        and isinstance(detail, (dict, type(None)))
     ):
         raise TypeError("not a diagnostic")
     if related is not None:
@@ -149,7 +151,9 @@ def _diagnostic(row: list) -> Diagnostic:
         if not isinstance(related_path, str) or type(related_line) is not int:
             raise TypeError("not a location")
         related = Location(related_path, related_line)
-    return Diagnostic(path, line, column, rule, severity, message, language, related, _fix(fix))
+    return Diagnostic(
+        path, line, column, rule, severity, message, language, related, _fix(fix), detail
+    )
 
 
 def _fix_row(fix: Fix | None) -> list | None:

@@ -141,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _add_report_options(check)
+    _add_history_commands(commands)
 
     merging = commands.add_parser(
         "merge", help="combine the JSON or SARIF reports of --shard runs into one, as one run"
@@ -214,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
     try:
+        if arguments.command in ("status", "stamp"):
+            return _history_command(arguments, parser)
         if arguments.command == "rules":
             code = _list_rules(arguments.ids, parser)
         elif arguments.command == "merge":
@@ -461,6 +464,52 @@ def _list_rules(ids: list[str], parser: argparse.ArgumentParser) -> int:
                 print(f"      {option}: {default!r}")
         print()
     return EXIT_CLEAN
+
+
+def _add_history_commands(commands) -> None:
+    status = commands.add_parser(
+        "status",
+        help="per language: translations up to date, outdated, missing and orphaned (exit 0)",
+    )
+    status.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files or folders")
+    status.add_argument("--config", type=Path, metavar="FILE", help="use this rules.yaml")
+    status.add_argument("--source", metavar="LANG", help="the source language")
+    status.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="default: text"
+    )
+    status.add_argument("--files", action="store_true", help="list every file with its status")
+    stamp = commands.add_parser(
+        "stamp",
+        help="record in each translation the source commit it now follows (writes the files)",
+    )
+    stamp.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="translated files")
+    stamp.add_argument("--config", type=Path, metavar="FILE", help="use this rules.yaml")
+    stamp.add_argument("--source", metavar="LANG", help="the source language")
+    for command in (status, stamp):
+        command.set_defaults(isolated=False)
+
+
+def _history_command(arguments, parser: argparse.ArgumentParser) -> int:
+    from . import stamp, status
+    from .rules import outdated
+
+    for path in arguments.paths:
+        if not path.exists():
+            parser.error(f"{path}: no such file or folder")
+    config = _config(arguments, parser)
+    if arguments.command == "status":
+        found = status.file_statuses(arguments.paths, config)
+        sys.stdout.write(status.render(found, arguments.format, arguments.files))
+        return EXIT_CLEAN
+    options = config.rules[outdated.ID].options
+    results = stamp.stamp(
+        arguments.paths, config, outdated.commit_keys(options), options["source-commit-key"]
+    )
+    for result in results:
+        print(
+            f"{result.path}: {result.reason}" + (f" {result.commit[:12]}" if result.commit else "")
+        )
+    return EXIT_CLEAN if all(result.commit for result in results) else EXIT_FAILED
 
 
 # Editors, fixes and statistics ----------------------------------------------------------------

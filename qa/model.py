@@ -183,6 +183,7 @@ class AlignedGroup:
     configured_identical_keys: frozenset[str] = (
         frozenset()
     )  # the part of identical_keys rules.yaml names
+    source_language: str | None = None  # the site's, when it has one
 
     def translations(self) -> list[Document]:
         return [doc for doc in self.documents if doc is not self.reference]
@@ -225,6 +226,7 @@ class Problem:
     related: Location | None = None
     language: str | None = None
     fix: Fix | None = None
+    detail: dict | None = field(default=None, compare=False)  # structured evidence for JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +240,7 @@ class Diagnostic:
     language: str | None = None
     related: Location | None = None
     fix: Fix | None = None
+    detail: dict | None = field(default=None, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         # one copy of a message its siblings repeat: every diagnostic stays in memory until the report

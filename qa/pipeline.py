@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import langid, langtags, limits, parallel, suppress
+from . import history, langid, langtags, limits, parallel, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
@@ -96,6 +97,7 @@ def check_paths(
         for group in groups
     ]
     languages = {source.language for group in groups for source in group.files.values()}
+    result.notes += _read_history(groups, config, cache)
     forking_cold = (
         jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
     )
@@ -114,6 +116,23 @@ def check_paths(
     if cache:
         cache.prune()
     return result
+
+
+def _read_history(groups: list[Group], config: Config, cache: Cache | None) -> list[str]:
+    """Read the git history once, before workers fork, for the rules that compare with it; their
+    results then depend on HEAD too, so the cache key does."""
+    histories = history.configure(cache.directory if cache else None)
+    if not any(
+        settings.enabled for rule_id, settings in config.rules.items() if rule_id in history.RULES
+    ):
+        return []
+    for group in groups:
+        for source in group.files.values():
+            histories.for_file(source.path)
+    if cache:
+        heads = sorted(f"{root}={found.head}" for root, found in histories.loaded.items() if found)
+        cache.salt = hashlib.blake2b("\0".join([cache.salt, *heads]).encode()).hexdigest()
+    return histories.notices
 
 
 def _site_source_language(configured: str | None, languages: frozenset[str]) -> str | None:
@@ -380,6 +399,7 @@ def _stamp(problem: Problem, rule: str, severity: str, languages: dict[str, str]
         problem.language or languages.get(problem.path),
         problem.related,
         problem.fix,
+        problem.detail,
     )
 
 

@@ -11,6 +11,7 @@ def test_text_format_is_sorted_by_path_then_line(corpus, glossqa):
     corpus(FILES)
     run = glossqa("check", "--isolated", ".")
     assert run.lines == [
+        "fi/b.md:1:1: warning orphaned orphaned translation: there is no en source file for it; move it along with its source, or delete it",
         "sv/a.md:6:4: error link-targets this link leads to '/y', the source's to '/x': change the target to '/x' (reference: en/a.md:6)",
         "sv/a.md:8:1: error heading-structure heading level 3 should be 2, as the source heading ## B (source line 8): write it with ## (reference: en/a.md:8)",
     ]
@@ -20,7 +21,7 @@ def test_text_format_is_sorted_by_path_then_line(corpus, glossqa):
 def test_json_schema(corpus, glossqa):
     corpus(FILES)
     run = glossqa("check", "--isolated", "--format", "json", ".")
-    assert run.json[0] == {
+    assert run.json[1] == {  # [0]: fi/b.md is orphaned
         "path": "sv/a.md",
         "line": 6,
         "column": 4,
@@ -35,7 +36,8 @@ def test_json_schema(corpus, glossqa):
 def test_paths_are_relative_to_the_current_directory(corpus, glossqa, tmp_path):
     corpus({f"site/{name}": content for name, content in FILES.items()})
     run = glossqa("check", "--isolated", str(tmp_path / "site"), cwd=tmp_path)
-    assert run.lines[0].startswith("site/sv/a.md:6:4:")
+    assert run.lines[0].startswith("site/fi/b.md:1:1:")
+    assert run.lines[1].startswith("site/sv/a.md:6:4:")
 
 
 def test_output_is_deterministic(corpus, glossqa):
@@ -51,7 +53,7 @@ def test_warnings_alone_exit_0(corpus, glossqa):
         }
     )
     run = glossqa("check", ".")
-    assert run.code == 0 and len(run.lines) == 2
+    assert run.code == 0 and len(run.lines) == 3  # with fi/b.md orphaned
 
 
 def test_rules_command_prints_each_rules_documentation(glossqa):

@@ -107,9 +107,12 @@ def test_closing_summary_counts_files_groups_and_severities(corpus, glossqa):
         }
     )
     run = glossqa("check", ".")
-    assert run.err == (
-        "glossqa: 1 of 2 articles has no en file (deleted or moved?), so their translations were"
-        " not compared with a source; first: de/b.md\n"
-        "glossqa: 4 files in 2 groups: 1 error, 0 warnings, 2 info\n"
+    assert (
+        run.err
+        == (
+            "glossqa: 1 of 2 articles has no en file (deleted or moved?), so their translations were"
+            " not compared with a source; first: de/b.md\n"
+            "glossqa: 4 files in 2 groups: 1 error, 1 warning, 2 info\n"  # the warning: orphaned de/b.md
+        )
     )
     assert glossqa("check", "--quiet", ".").err == ""

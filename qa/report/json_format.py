@@ -12,7 +12,7 @@ NAME = "json"
 
 def as_dict(diagnostic: Diagnostic) -> dict:
     related = diagnostic.related
-    return {
+    found = {
         "path": diagnostic.path,
         "line": diagnostic.line,
         "column": diagnostic.column,
@@ -22,6 +22,9 @@ def as_dict(diagnostic: Diagnostic) -> dict:
         "language": diagnostic.language,
         "related": {"path": related.path, "line": related.line} if related else None,
     }
+    if diagnostic.detail is not None:
+        found["detail"] = diagnostic.detail
+    return found
 
 
 def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
