@@ -611,17 +611,7 @@ def _prose_moves(
         taken.add(id(missing[r]))
     if not counterpart:
         return pairs
-    result = []
-    for pair in pairs:
-        if pair.translation is None and id(pair.reference) in taken:
-            continue
-        if pair.reference is None and id(pair.translation) in counterpart:
-            result.append(
-                SectionPair(counterpart[id(pair.translation)], pair.translation, moved=True)
-            )
-        else:
-            result.append(pair)
-    return result
+    return _with_moves(pairs, counterpart, taken)
 
 
 def _prose_only(section: Section) -> bool:
@@ -682,6 +672,14 @@ def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -
         id(extra_section): missing[index_r] for index_r, extra_section in moved_to.items()
     }
     moved_away = {id(missing[index_r]) for index_r in moved_to}
+    return _with_moves(pairs, counterpart, moved_away)
+
+
+def _with_moves(
+    pairs: list[SectionPair], counterpart: dict[int, Section], moved_away: set[int]
+) -> list[SectionPair]:
+    """The pairs with each moved section paired where the translation has it, and not also missing
+    where the reference has it. counterpart: id of the translation's section -> the reference's."""
     result = []
     for pair in pairs:
         if pair.translation is None and id(pair.reference) in moved_away:
