@@ -116,3 +116,20 @@ def test_with_commit_changes_only_the_hash(text, expected):
         with_commit(text, "abc", ["default_lang_commit", "l10n.sourceCommit"], "source-commit")
         == expected
     )
+
+
+def test_the_html_report_carries_each_translation_status(glossqa, site):
+    import base64
+    import gzip
+    import json
+    import re
+
+    run = glossqa("check", "--format", "html", cwd=site.root)
+    blob = re.search(r'id="glossqa-index">([^<]+)</script>', run.out)
+    assert blob, run.err
+    index = json.loads(gzip.decompress(base64.b64decode(blob[1])))
+    statuses = {row[0]: row[5] for row in index["files"]}
+    assert statuses["sv/a.md"] == "outdated"
+    assert statuses["sv/b.md"] == "up to date"
+    assert statuses["sv/old.md"] == "orphaned"
+    assert statuses["en/a.md"] is None
