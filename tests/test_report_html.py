@@ -460,3 +460,49 @@ def test_sorting_follows_the_numbers_shown(browser, tmp_path):
         "[...document.querySelectorAll('#matrix th button')].find(b => b.textContent === 'Article').click()"
     )
     assert [row[0] for row in rows(browser, "#matrix tbody tr")] == ["a.md", "b.md", "c.md"]
+
+
+def test_an_outdated_section_shows_what_changed_in_the_source(browser, tmp_path):
+    from qa.model import (
+        Diagnostic,
+        FileOutline,
+        GroupOutline,
+        Location,
+        ReportContext,
+        SectionOutline,
+    )
+    from qa.report import html
+
+    files = [
+        FileOutline(f"{language}/a.md", language, "# A\n\nText.\n", [SectionOutline(1, 3, 1, "A")])
+        for language in ("en", "sv")
+    ]
+    diff = "- Run it every day.\n+ Run it every hour. <script>window.pwned = 1</script>"
+    outdated = Diagnostic(
+        "sv/a.md",
+        3,
+        1,
+        "outdated",
+        "warning",
+        "the source changed this paragraph since the translation",
+        "sv",
+        Location("en/a.md", 3),
+        detail={"diff": diff},
+    )
+    context = ReportContext(
+        files=["en/a.md", "sv/a.md"],
+        severities={"outdated": "warning"},
+        outlines=[GroupOutline("a.md", "en/a.md", files, {"sv/a.md": [(0, 0, False)]})],
+    )
+    page = tmp_path / "outdated.html"
+    page.write_text(html.render([outdated], context), encoding="utf-8")
+    browser.errors.clear()
+    browser.open(page, "document.body.dataset.ready")
+    browser.evaluate("location.hash = '#file=sv%2Fa.md'")
+    browser.wait_for("document.body.dataset.view === 'sv/a.md'")
+    shown = browser.evaluate(
+        "[...document.querySelectorAll('#file-view .diag .source-diff')].map(pre => pre.textContent)"
+    )
+    assert shown == [diff]
+    assert browser.evaluate("window.pwned === undefined")
+    assert browser.errors == []

@@ -64,7 +64,10 @@ def page_data(diagnostics: list[Diagnostic], context: ReportContext) -> tuple[di
     rule_index = {rule: position for position, rule in enumerate(rules)}
     counts = {path: [0, 0, 0] for path in file_index}
     rows = []
+    diffs = {}  # row -> what changed in the source there (the outdated rule's compact diff)
     for diagnostic in diagnostics:
+        if diagnostic.detail and isinstance(diagnostic.detail.get("diff"), str):
+            diffs[str(len(rows))] = diagnostic.detail["diff"]
         severity = SEVERITIES.index(diagnostic.severity)
         counts[diagnostic.path][severity] += 1
         related = diagnostic.related
@@ -93,6 +96,7 @@ def page_data(diagnostics: list[Diagnostic], context: ReportContext) -> tuple[di
         "glossqa": __version__,
         "repository": context.repository,
         "changedSince": context.changed_since,
+        "diffs": diffs,
         "unchanged": context.unchanged,
         "failOn": context.fail_on,
         "severities": list(SEVERITIES),

@@ -49,8 +49,9 @@
       for (const member of members) byLanguage.set(files[member].language, member);
       return { index, key, reference, members, byLanguage };
     });
-    diagnostics = data.diagnostics.map(([file, line, column, rule, severity, message, relatedPath, relatedLine]) => ({
+    diagnostics = data.diagnostics.map(([file, line, column, rule, severity, message, relatedPath, relatedLine], row) => ({
       file, line, column, rule, severity, message, relatedPath, relatedLine,
+      diff: (data.diffs || {})[row],
     }));
     byFile = new Map();
     for (const diagnostic of diagnostics) {
@@ -423,9 +424,11 @@
   }
 
   function diagnosticNote(d) {
-    return el("div", { className: "diag sev-" + d.severity, tabindex: "0", "data-line": String(d.line) },
+    const note = el("div", { className: "diag sev-" + d.severity, tabindex: "0", "data-line": String(d.line) },
       el("b", { text: SEVERITY_NAMES[d.severity] }), el("span", { className: "rule", text: data.rules[d.rule] }),
       el("span", { className: "message", text: d.message }));
+    if (d.diff) note.append(el("pre", { className: "source-diff", text: d.diff }));
+    return note;
   }
 
   function diagnosticList(list) {
