@@ -436,3 +436,38 @@ def test_an_added_include_and_a_heading_level_are_substance(glossqa, repo):
     assert [(d["line"], d["detail"]["changes"]) for d in found] == [
         (17, ["heading level changed", "paragraph added"])
     ]
+
+
+def test_content_drift_quiet_where_a_platform_re_emitted_paragraphs_as_html(glossqa, corpus):
+    source = "# A\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n"
+    exported = (
+        "# A\n\n"
+        '<p spaces-before="0">Första stycket.</p>\n\n'
+        '<p spaces-before="0">Andra stycket.</p>\n\n'
+        '<p spaces-before="0">Tredje stycket.</p>\n'
+    )
+    dropped = "# A\n\nFörsta stycket.\n"
+    root = corpus({"en/a.md": source, "sv/a.md": exported, "fi/a.md": dropped})
+    run = glossqa(
+        "check", "--no-cache", "-j", "1", "--format", "json", "--select", "content-drift", str(root)
+    )
+    assert [(d["path"], d["line"]) for d in run.json] == [("fi/a.md", 1)]
+
+
+def test_content_drift_finds_a_version_written_against_cjk_text(glossqa, corpus):
+    root = corpus(
+        {
+            "en/a.md": "# A\n\nSupported since v1.35.0 and later.\n",
+            "ja/a.md": "# A\n\nv1.35.0以降でサポートされています。\n",
+            "zh/a.md": "# A\n\n自v1.34.0以来支持。\n",
+        }
+    )
+    run = glossqa(
+        "check", "--no-cache", "-j", "1", "--format", "json", "--select", "content-drift", str(root)
+    )
+    found = {d["path"]: d["message"] for d in run.json}
+    assert list(found) == ["zh/a.md"]
+    assert (
+        "version 1.35.0 of the source is not in the translation (it has 1.34.0)"
+        in found["zh/a.md"]
+    )

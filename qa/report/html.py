@@ -63,7 +63,7 @@ def page_data(diagnostics: list[Diagnostic], context: ReportContext) -> tuple[di
     rules = sorted({d.rule for d in diagnostics} | set(context.severities))
     rule_index = {rule: position for position, rule in enumerate(rules)}
     counts = {path: [0, 0, 0] for path in file_index}
-    rows = []
+    rows: list[list] = []
     diffs = {}  # row -> what changed in the source there (the outdated rule's compact diff)
     for diagnostic in diagnostics:
         if diagnostic.detail and isinstance(diagnostic.detail.get("diff"), str):
