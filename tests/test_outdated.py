@@ -468,6 +468,5 @@ def test_content_drift_finds_a_version_written_against_cjk_text(glossqa, corpus)
     found = {d["path"]: d["message"] for d in run.json}
     assert list(found) == ["zh/a.md"]
     assert (
-        "version 1.35.0 of the source is not in the translation (it has 1.34.0)"
-        in found["zh/a.md"]
+        "version 1.35.0 of the source is not in the translation (it has 1.34.0)" in found["zh/a.md"]
     )
