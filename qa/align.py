@@ -36,9 +36,7 @@ def choose_reference(
     if source:
         wanted = langtags.normalize(source) or source
         for document in sorted(documents, key=lambda document: document.language != wanted):
-            if document.language == wanted or (
-                "-" not in wanted and langtags.primary(document.language) == wanted
-            ):
+            if langtags.is_in(document.language, wanted):
                 return document, "source language"
         return None, "no source file"
     for document in sorted(documents, key=lambda document: document.language != "en"):

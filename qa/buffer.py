@@ -11,10 +11,11 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from . import langtags
 from .config import Config
 from .group import display_path, group_sources, place
 from .model import Diagnostic, Group
-from .pipeline import _site_source_language, check_group
+from .pipeline import check_group
 from .scope import find_scope
 
 
@@ -41,7 +42,7 @@ def _group_of(path: Path, shown: str, config: Config) -> Group | None:
         if not scope.targets:
             return None
         groups, _ = group_sources(scope.sources, config.source)
-        source_language = _site_source_language(config.source, scope.languages)
+        source_language = langtags.site_source(config.source, scope.languages)
         for group in groups:
             if any(source.display_path == shown for source in group.files.values()):
                 return replace(group, source_language=source_language)

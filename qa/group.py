@@ -55,7 +55,7 @@ def group_sources(
     source_folders = set()
     for source in unplaced:
         beside = groups.get(source.display_path)
-        if beside is None or any(_same_language(language, other) for other in beside):
+        if beside is None or any(_holds_source(other, language) for other in beside):
             still_unplaced.append(source)
             continue
         beside[language] = replace(source, language=language, declared_by="beside")
@@ -73,10 +73,9 @@ def group_sources(
     return ordered, still_unplaced
 
 
-def _same_language(wanted: str, tag: str) -> bool:
-    return tag == wanted or (
-        "-" not in wanted and langtags.primary(tag) == wanted and tag not in ("zh-Hant", "zh-TW")
-    )
+def _holds_source(tag: str, language: str) -> bool:
+    # Traditional Chinese is a language of its own beside a `zh` source, not a regional `zh`.
+    return langtags.is_in(tag, language) and tag not in ("zh-Hant", "zh-TW")
 
 
 def place(path: Path, layout: str) -> SourceFile:

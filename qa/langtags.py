@@ -53,6 +53,21 @@ def is_english(tag: str | None) -> bool:
     return tag is not None and primary(tag) == "en"
 
 
+def is_in(tag: str, wanted: str) -> bool:
+    """Whether a file tagged `tag` is in the language `wanted` names: that tag, or any regional
+    form of a bare language (`en` takes `en-US` and `en-GB`)."""
+    wanted = normalize(wanted) or wanted
+    return tag == wanted or ("-" not in wanted and primary(tag) == wanted)
+
+
+def site_source(configured: str | None, languages: frozenset[str]) -> str | None:
+    """The language a site translates from: the configured one, else English when the site has
+    English files, else None (a site with no source files at all is judged by consensus)."""
+    if configured:
+        return configured
+    return "en" if any(is_english(language) for language in languages) else None
+
+
 NAMES = {
     "ar": "Arabic",
     "bn": "Bengali",

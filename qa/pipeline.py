@@ -73,7 +73,7 @@ def check_paths(
     )
     targets = {display_path(path) for path in scope.targets}
     groups, unplaced = group_sources(scope.sources, config.source)
-    source_language = _site_source_language(config.source, scope.languages)
+    source_language = langtags.site_source(config.source, scope.languages)
     groups = [
         replace(group, source_language=source_language)
         for group in groups
@@ -135,14 +135,6 @@ def _read_history(groups: list[Group], config: Config, cache: Cache | None) -> l
     return histories.notices
 
 
-def _site_source_language(configured: str | None, languages: frozenset[str]) -> str | None:
-    """The configured source language, else English when the site has English files, else None:
-    a site with no source files at all is judged by consensus."""
-    if configured:
-        return configured
-    return "en" if any(langtags.is_english(language) for language in languages) else None
-
-
 def layout_notes(
     groups: list[Group], unplaced: list[SourceFile], config: Config, source_language: str | None
 ) -> list[str]:
@@ -168,7 +160,11 @@ def layout_notes(
                 f"(tried {tried}); first: {first}"
             )
     if source_language:
-        lacking = [group for group in groups if not _has_language(group, source_language)]
+        lacking = [
+            group
+            for group in groups
+            if not any(langtags.is_in(tag, source_language) for tag in group.files)
+        ]
         if lacking:
             given = f"--source {config.source}: " if config.source else ""
             have = "has" if len(lacking) == 1 else "have"
@@ -178,14 +174,6 @@ def layout_notes(
                 f"first: {next(iter(lacking[0].files.values())).display_path}"
             )
     return notes
-
-
-def _has_language(group: Group, language: str) -> bool:
-    wanted = langtags.normalize(language) or language
-    return any(
-        tag == wanted or ("-" not in wanted and langtags.primary(tag) == wanted)
-        for tag in group.files
-    )
 
 
 def _summarized(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:

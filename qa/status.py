@@ -51,9 +51,7 @@ def file_statuses(paths: list[Path], config: Config) -> list[FileStatus]:
     scope = find_scope(paths, config.path, config.layout, config.source)
     targets = {display_path(path) for path in scope.targets}
     groups, _ = group_sources(scope.sources, config.source)
-    source_language = config.source or (
-        "en" if any(langtags.is_english(language) for language in scope.languages) else None
-    )
+    source_language = langtags.site_source(config.source, scope.languages)
     if source_language is None:
         return []
     histories = history.configure(None)
@@ -64,7 +62,7 @@ def file_statuses(paths: list[Path], config: Config) -> list[FileStatus]:
             language
             for group in groups
             for language in group.files
-            if not _is_source(language, source_language)
+            if not langtags.is_in(language, source_language)
         }
     )
     statuses = []
@@ -72,7 +70,8 @@ def file_statuses(paths: list[Path], config: Config) -> list[FileStatus]:
         if not any(source.display_path in targets for source in group.files.values()):
             continue
         source = next(
-            (file for tag, file in group.files.items() if _is_source(tag, source_language)), None
+            (file for tag, file in group.files.items() if langtags.is_in(tag, source_language)),
+            None,
         )
         if source is None:
             for orphan in group.files.values():
@@ -151,11 +150,6 @@ def _judged(
         base=short,
         base_how=base.how,
     )
-
-
-def _is_source(tag: str, source_language: str) -> bool:
-    wanted = langtags.normalize(source_language) or source_language
-    return tag == wanted or ("-" not in wanted and langtags.primary(tag) == wanted)
 
 
 def _missing_path(source: SourceFile, language: str) -> str:
