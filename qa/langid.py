@@ -7,16 +7,17 @@ scale: 3 is once per million words, 6 once per thousand), so two words can alrea
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from operator import itemgetter, mul
+from operator import mul
+from typing import Any
 
 from . import langtags
+from .data import tables
 
 LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 # A word is a run of letters of one script: "selling技术" is two words, as a reader of Chinese sees it.
@@ -49,8 +50,6 @@ SCRIPT_LANGUAGES = {
 
 
 SYLLABIC_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
-TABLES = "qa.data.wordfreq"
-TABLE_SUFFIX = ".txt.gz"
 TABLE_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb"}
 
 
@@ -71,18 +70,84 @@ class EnglishPhrase:
 
 
 @cache
-def table(language: str) -> dict[str, float] | None:
+def table(language: str) -> Mapping[str, float] | None:
     """Word -> Zipf frequency for a language, or None when glossqa has no table for it."""
     name = langtags.primary(langtags.normalize(language) or language)
-    return _table_named(TABLE_ALIASES.get(name, name))
+    name = TABLE_ALIASES.get(name, name)
+    index = _word_tables().index.get(name)
+    return None if index is None else WordTable(name, index)
 
 
-def preload(languages: set[str]) -> None:
-    """Load what judging these languages needs now, so that worker processes forked afterwards share one copy."""
-    for resource in resources.files(TABLES).iterdir():
-        if resource.name.endswith(TABLE_SUFFIX):
-            _table_named(resource.name.removesuffix(TABLE_SUFFIX))
-    if not all(map(available, languages)):
+class WordTable(Mapping[str, float]):
+    """One language's column of the word tables, read as a dict; each word is looked up in the
+    mapped file once per process."""
+
+    def __init__(self, language: str, index: int):
+        self.language = language
+        self._mark = bytes((index | tables.LANGUAGE_MARK,))
+        self._values: dict[str, float | None] = {}
+
+    def get(self, word: str, default: Any = None) -> Any:
+        value = self._values.get(word, _UNKNOWN)
+        if value is _UNKNOWN:
+            value = self._look_up(word)
+        return default if value is None else value
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __getitem__(self, word: str) -> float:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return _word_tables().words(self._mark[0])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:  # never empty; without it, `table(...) or {}` would count the words
+        return True
+
+    def _look_up(self, word: str) -> float | None:
+        if len(self._values) > WORDS_KEPT:
+            self._values.clear()
+        pairs = _pairs(word)
+        at = pairs.find(self._mark)
+        value = self._values[word] = None if at < 0 else ZIPF[pairs[at + 1]]
+        return value
+
+
+_UNKNOWN = object()
+ZIPF = [value / 10 for value in range(256)]  # one float object per value, as the tables hold them
+WORDS_KEPT = 200_000  # per language and per pool: about 20 MB at most
+
+
+@cache
+def _word_tables() -> tables.WordTables:
+    return tables.load()
+
+
+def _pairs(word: str) -> bytes:
+    pairs = _PAIRS.get(word)
+    if pairs is None:
+        if len(_PAIRS) > WORDS_KEPT:
+            _PAIRS.clear()
+        pairs = _PAIRS[word] = _word_tables().pairs(word)
+    return pairs
+
+
+_PAIRS: dict[str, bytes] = {}
+
+
+def preload(languages: set[str], groups: int = 0) -> None:
+    """Map the word tables now, so that worker processes forked afterwards share them; and load
+    langdetect's profiles (64 MB, 0.3 s) too when a language has no table and the run is big enough
+    that some text will need them. A small run loads them only if a text does."""
+    _word_tables()
+    if groups >= LANGDETECT_SHARED_FROM and not all(map(available, languages)):
         from langdetect.detector_factory import (
             init_factory,  # the fallback for languages without a table
         )
@@ -90,22 +155,7 @@ def preload(languages: set[str]) -> None:
         init_factory()
 
 
-@cache
-def _table_named(name: str) -> dict[str, float] | None:
-    resource = resources.files(TABLES).joinpath(name + TABLE_SUFFIX)
-    if not resource.is_file():
-        return None
-    fields = (
-        gzip.decompress(resource.read_bytes())
-        .decode("utf-8")
-        .rstrip("\n")
-        .replace("\n", "\t")
-        .split("\t")
-    )
-    zipf = {
-        text: int(text) / 10 for text in set(fields[1::2])
-    }  # one float object per value: a third less memory
-    return dict(zip(fields[0::2], map(zipf.__getitem__, fields[1::2])))
+LANGDETECT_SHARED_FROM = 20  # groups
 
 
 def available(language: str) -> bool:
@@ -133,6 +183,7 @@ SCRIPT_RANGES = (
     (0xF900, 0xFAFF, "CJK"),
 )
 SAMPLE_CHARACTERS = 4000
+ASCII_LETTER = re.compile("[A-Za-z]")
 SAMPLE_WORDS = 400
 
 
@@ -146,9 +197,13 @@ def script_of(character: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+@lru_cache(maxsize=64)  # a caller asks, then identify asks again
 def dominant_script(text: str) -> tuple[str, float]:
+    sample = text[:SAMPLE_CHARACTERS]
+    if sample.isascii():
+        return ("LATIN", 1.0) if ASCII_LETTER.search(sample) else ("", 0.0)
     counts: dict[str, int] = {}
-    for character, occurrences in Counter(text[:SAMPLE_CHARACTERS]).items():
+    for character, occurrences in Counter(sample).items():
         if character.isalpha():
             script = script_of(character)
             # one CJK or Hangul character carries about as much as three Latin letters
@@ -170,30 +225,73 @@ def _words(text: str) -> list[str]:
 
 
 def _scores(words: Counter, total: int, pool: tuple[str, ...]) -> list[float]:
-    """Each pool language's mean Zipf frequency of the words; a word's frequencies are looked up once per run."""
-    rows = _FREQUENCY_ROWS.setdefault(pool, {})
-    if len(rows) > FREQUENCY_ROWS_KEPT:
-        rows.clear()
-    tables = None
-    found = []
-    for word in words:
-        row = rows.get(word)
-        if row is None:
-            tables = tables or [table(language) or {} for language in pool]
-            row = rows[word] = tuple(frequencies.get(word, UNSEEN) for frequencies in tables)
-        found.append(row)
-    counts = list(words.values())
-    return [
-        sum(map(mul, counts, map(itemgetter(index), found))) / total for index in range(len(pool))
-    ]
+    """Each pool language's mean Zipf frequency of the words (UNSEEN for a word not in its table)."""
+    return [zipf_sum / 10 / total for zipf_sum, _ in _pool_sums(words, pool)]
 
 
-FREQUENCY_ROWS_KEPT = 100_000  # words; about 30 MB
-_FREQUENCY_ROWS: dict[tuple[str, ...], dict[str, tuple[float, ...]]] = {}
+def _pool_sums(words: Counter, pool: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Per pool language, (the words' summed Zipf × 10, how many of them its table holds), in one pass:
+    a word's frequencies in every pool language are one integer, a field per language, so adding
+    the words' integers adds every language's column at once."""
+    if sum(words.values()) > SUM_MASK // 255:
+        raise ValueError("too many words for the packed sums")  # identify takes SAMPLE_WORDS
+    rows = _FREQUENCY_ROWS.get(pool)
+    if rows is None or len(rows) > WORDS_KEPT:
+        rows = _FREQUENCY_ROWS[pool] = {}
+    found = [rows.get(word) or _packed_row(word, pool, rows) for word in words]
+    combined = sum(map(mul, words.values(), found))
+    sums = []
+    for _ in pool:
+        field = combined & FIELD_MASK
+        sums.append((field & SUM_MASK, field >> SUM_BITS))
+        combined >>= FIELD_BITS
+    return sums
+
+
+def _packed_row(word: str, pool: tuple[str, ...], rows: dict[str, int]) -> int:
+    positions = _pool_positions(pool)
+    row = _unseen_row(len(pool))
+    pairs = _pairs(word)
+    for at in range(0, len(pairs), 2):
+        position = positions.get(pairs[at])
+        if position is not None:
+            row += (pairs[at + 1] - UNSEEN_ZIPF + (1 << SUM_BITS)) << (FIELD_BITS * position)
+    rows[word] = row
+    return row
+
+
+@cache
+def _pool_positions(pool: tuple[str, ...]) -> dict[int, int]:
+    """Table mark byte -> position in the pool, for the pool languages that have a table."""
+    index = _word_tables().index
+    return {
+        index[name] | tables.LANGUAGE_MARK: position
+        for position, name in enumerate(TABLE_ALIASES.get(language, language) for language in pool)
+        if name in index
+    }
+
+
+@cache
+def _unseen_row(length: int) -> int:
+    return sum(UNSEEN_ZIPF << (FIELD_BITS * position) for position in range(length))
+
+
+UNSEEN_ZIPF = round(UNSEEN * 10)
+SUM_BITS = (
+    24  # the low bits of a field: summed Zipf × 10; the high ones count the words the table holds
+)
+FIELD_BITS = 48
+SUM_MASK, FIELD_MASK = (1 << SUM_BITS) - 1, (1 << FIELD_BITS) - 1
+_FREQUENCY_ROWS: dict[tuple[str, ...], dict[str, int]] = {}
 
 
 def identify(text: str, candidates=None, min_words: int = 5) -> LanguageGuess | None:
     """The language of a prose span; None when it is too short to judge."""
+    return _identify(text, None if candidates is None else frozenset(candidates), min_words)
+
+
+@lru_cache(maxsize=1024)  # siblings left in English share their blocks, word for word
+def _identify(text: str, candidates: frozenset[str] | None, min_words: int) -> LanguageGuess | None:
     script, share = dominant_script(text)
     if not script:
         return None
@@ -219,19 +317,24 @@ def identify(text: str, candidates=None, min_words: int = 5) -> LanguageGuess | 
     ]
     if len(words) < min_words:
         return None
-    counted = Counter(words)
     pool = SCRIPT_LANGUAGES.get(script) or LATIN_LANGUAGES
     pool = tuple(
         language for language in pool if candidates is None or language in candidates
     ) or tuple(pool)
-    scored = sorted(zip(_scores(counted, len(words), pool), pool), reverse=True)
-    (best_score, best), (second_score, second) = (
+    sums = _pool_sums(Counter(words), pool)
+    scored = sorted(
+        (
+            (zipf_sum / 10 / len(words), language, known)
+            for (zipf_sum, known), language in zip(sums, pool)
+        ),
+        reverse=True,
+    )
+    (best_score, best, known), (second_score, second, _) = (
         scored[0],
-        scored[1] if len(scored) > 1 else (0.0, ""),
+        scored[1] if len(scored) > 1 else (0.0, "", 0),
     )
     margin = best_score - second_score
     confidence = min(1.0, margin / 0.5) if second else 1.0
-    known = sum(map((table(best) or {}).__contains__, words))
     return LanguageGuess(
         best,
         confidence,
@@ -370,21 +473,38 @@ def english_share(
     text: str, language: str, set_aside: frozenset[str] = frozenset()
 ) -> tuple[int, int]:
     """(words that read as English, words that read as `language`) among the words of `text`, but those set aside."""
-    english_table, native_table = table("en") or {}, table(language) or {}
+    votes = _votes(language)
     english = native = 0
     for word in WORD.findall(text):
-        if word in set_aside:
-            continue
-        if script_of(word[0]) in SYLLABIC_SCRIPTS:
-            native += max(1, len(word) // 2)  # unsegmented CJK: about two characters a word
-            continue
+        vote = votes.get(word)
+        if vote is None:
+            vote = _vote(word, language, votes)
+        if vote and word not in set_aside:
+            if vote > 0:
+                english += vote
+            else:
+                native -= vote
+    return english, native
+
+
+@cache
+def _votes(language: str) -> dict[str, int]:
+    """Word -> its vote in english_share: 1 English, -n `language` (n words), 0 neither."""
+    return {}
+
+
+def _vote(word: str, language: str, votes: dict[str, int]) -> int:
+    if len(votes) > WORDS_KEPT:
+        votes.clear()
+    if script_of(word[0]) in SYLLABIC_SCRIPTS:
+        vote = -max(1, len(word) // 2)  # unsegmented CJK: about two characters a word
+    else:
+        english_table, native_table = table("en") or {}, table(language) or {}
         lower = word.lower()
         evidence = english_table.get(lower, 0.0) - native_table.get(lower, 0.0)
-        if evidence >= 0.5:
-            english += 1
-        elif evidence <= -0.5:
-            native += 1
-    return english, native
+        vote = 1 if evidence >= 0.5 else -1 if evidence <= -0.5 else 0
+    votes[word] = vote
+    return vote
 
 
 def is_english_block(
