@@ -73,7 +73,11 @@ class EnglishPhrase:
 def table(language: str) -> Mapping[str, float] | None:
     """Word -> Zipf frequency for a language, or None when glossqa has no table for it."""
     name = langtags.primary(langtags.normalize(language) or language)
-    name = TABLE_ALIASES.get(name, name)
+    return _table_named(TABLE_ALIASES.get(name, name))
+
+
+@cache
+def _table_named(name: str) -> WordTable | None:
     index = _word_tables().index.get(name)
     return None if index is None else WordTable(name, index)
 
