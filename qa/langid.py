@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import mul
@@ -206,14 +206,24 @@ def dominant_script(text: str) -> tuple[str, float]:
     sample = text[:SAMPLE_CHARACTERS]
     if sample.isascii():
         return ("LATIN", 1.0) if ASCII_LETTER.search(sample) else ("", 0.0)
-    counts: dict[str, int] = {}
-    for character, occurrences in Counter(sample).items():
+    return _dominant(_script_counts(sample))
+
+
+def _script_counts(text: str) -> Counter[str]:
+    """Letters per script, a CJK or Hangul character counting as three."""
+    if text.isascii():
+        return Counter(LATIN=len(ASCII_LETTER.findall(text)))
+    counts: Counter[str] = Counter()
+    for character, occurrences in Counter(text).items():
         if character.isalpha():
             script = script_of(character)
             # one CJK or Hangul character carries about as much as three Latin letters
-            counts[script] = counts.get(script, 0) + occurrences * (
-                3 if script in SYLLABIC_SCRIPTS else 1
-            )
+            counts[script] += occurrences * (3 if script in SYLLABIC_SCRIPTS else 1)
+    return counts
+
+
+def _dominant(script_counts: Counter[str]) -> tuple[str, float]:
+    counts = {script: count for script, count in script_counts.items() if count}
     if not counts:
         return "", 0.0
     if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) >= 0.05 * sum(counts.values()):
@@ -243,9 +253,12 @@ def _pool_sums(words: Counter, pool: tuple[str, ...]) -> list[tuple[int, int]]:
     if rows is None or len(rows) > WORDS_KEPT:
         rows = _FREQUENCY_ROWS[pool] = {}
     found = [rows.get(word) or _packed_row(word, pool, rows) for word in words]
-    combined = sum(map(mul, words.values(), found))
+    return _unpacked(sum(map(mul, words.values(), found)), len(pool))
+
+
+def _unpacked(combined: int, languages: int) -> list[tuple[int, int]]:
     sums = []
-    for _ in pool:
+    for _ in range(languages):
         field = combined & FIELD_MASK
         sums.append((field & SUM_MASK, field >> SUM_BITS))
         combined >>= FIELD_BITS
@@ -300,35 +313,47 @@ def _identify(text: str, candidates: frozenset[str] | None, min_words: int) -> L
     if not script:
         return None
     if script in SCRIPT_LANGUAGES and script != "CJK" and len(SCRIPT_LANGUAGES[script]) == 1:
-        letters = sum(map(str.isalpha, text))
-        if letters < 10:
-            return None
-        language = SCRIPT_LANGUAGES[script][0]
-        return LanguageGuess(
-            language, share, f"{share:.0%} of the letters are {script.title()} script"
-        )
+        return _by_script(script, share, sum(map(str.isalpha, text)))
     if script == "CJK":
-        letters = sum(
-            count for c, count in Counter(text).items() if c.isalpha() and script_of(c) == "CJK"
-        )
-        if letters < 10:
-            return None
-        return LanguageGuess(
-            "zh", share, f"{share:.0%} of the letters are Han characters, with no kana"
-        )
+        return _by_script(script, share, _han_letters(text))
     words = [word for word in _words(text[:SAMPLE_CHARACTERS]) if script_of(word[0]) == script][
         :SAMPLE_WORDS
     ]
     if len(words) < min_words:
         return None
+    pool = _pool(script, candidates)
+    return _by_words(_pool_sums(Counter(words), pool), pool, len(words))
+
+
+def _han_letters(text: str) -> int:
+    return sum(count for c, count in Counter(text).items() if c.isalpha() and script_of(c) == "CJK")
+
+
+def _by_script(script: str, share: float, letters: int) -> LanguageGuess | None:
+    if letters < 10:
+        return None
+    if script == "CJK":
+        return LanguageGuess(
+            "zh", share, f"{share:.0%} of the letters are Han characters, with no kana"
+        )
+    return LanguageGuess(
+        SCRIPT_LANGUAGES[script][0],
+        share,
+        f"{share:.0%} of the letters are {script.title()} script",
+    )
+
+
+def _pool(script: str, candidates: frozenset[str] | None) -> tuple[str, ...]:
     pool = SCRIPT_LANGUAGES.get(script) or LATIN_LANGUAGES
-    pool = tuple(
+    return tuple(
         language for language in pool if candidates is None or language in candidates
     ) or tuple(pool)
-    sums = _pool_sums(Counter(words), pool)
+
+
+def _by_words(sums: list[tuple[int, int]], pool: tuple[str, ...], words: int) -> LanguageGuess:
     scored = sorted(
         (
-            (zipf_sum / 10 / len(words), language, known)
+            (zipf_sum / 10 / words, language, known)
             for (zipf_sum, known), language in zip(sums, pool)
         ),
         reverse=True,
@@ -342,8 +367,110 @@ def _identify(text: str, candidates: frozenset[str] | None, min_words: int) -> L
     return LanguageGuess(
         best,
         confidence,
-        f"{known} of its {len(words)} words are common {langtags.name(best)} words",
+        f"{known} of its {words} words are common {langtags.name(best)} words",
     )
+
+
+class Lines:
+    """Lines of prose read once, to identify the language of any of their runs (a section, the
+    whole file) as identify(" ".join(those lines)) would: each line's letters, words and word
+    scores are counted once, and a run's are the sums of its lines'."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self._counted: list[_Line | None] = [None] * len(texts)
+
+    def text(self, indexes: Sequence[int]) -> str:
+        return " ".join(self.texts[index] for index in indexes)
+
+    def dominant_script(self, indexes: Sequence[int]) -> tuple[str, float]:
+        return _dominant(self._sample(indexes)[0])
+
+    def identify(self, indexes: Sequence[int], min_words: int = 5) -> LanguageGuess | None:
+        script_counts, whole, partial = self._sample(indexes)
+        script, share = _dominant(script_counts)
+        if not script:
+            return None
+        if script in SCRIPT_LANGUAGES and script != "CJK" and len(SCRIPT_LANGUAGES[script]) == 1:
+            return _by_script(script, share, sum(self._line(i).letters() for i in indexes))
+        if script == "CJK":
+            return _by_script(script, share, sum(self._line(i).han_letters() for i in indexes))
+        pool = _pool(script, None)
+        rows = _FREQUENCY_ROWS.get(pool)
+        if rows is None or len(rows) > WORDS_KEPT:
+            rows = _FREQUENCY_ROWS[pool] = {}
+        combined = words = 0
+        pending: list[str] = []  # words counted one by one: past the lines that fit SAMPLE_WORDS
+        for position, index in enumerate(whole):
+            count, summed = self._line(index).sums(script, pool, rows)
+            if words + count > SAMPLE_WORDS:
+                pending = [
+                    word
+                    for later in whole[position:]
+                    for word, first in self._line(later).words
+                    if first == script
+                ]
+                break
+            words += count
+            combined += summed
+        pending += [word for word in _words(partial) if script_of(word[0]) == script]
+        pending = pending[: SAMPLE_WORDS - words]
+        words += len(pending)
+        combined += sum(rows.get(word) or _packed_row(word, pool, rows) for word in pending)
+        if words < min_words:
+            return None
+        return _by_words(_unpacked(combined, len(pool)), pool, words)
+
+    def _line(self, index: int) -> _Line:
+        line = self._counted[index]
+        if line is None:
+            line = self._counted[index] = _Line(self.texts[index])
+        return line
+
+    def _sample(self, indexes: Sequence[int]) -> tuple[Counter[str], list[int], str]:
+        """What identify reads of the joined text's first SAMPLE_CHARACTERS: letters per script,
+        the lines read whole, and the start of the line cut off there."""
+        counts: Counter[str] = Counter()
+        whole: list[int] = []
+        at = 0
+        for index in indexes:
+            text = self.texts[index]
+            if at + len(text) > SAMPLE_CHARACTERS:
+                partial = text[: SAMPLE_CHARACTERS - at]
+                counts.update(_script_counts(partial))
+                return counts, whole, partial
+            counts.update(self._line(index).script_counts)
+            whole.append(index)
+            at += len(text) + 1
+            if at >= SAMPLE_CHARACTERS:
+                break
+        return counts, whole, ""
+
+
+class _Line:
+    def __init__(self, text: str):
+        self.text = text
+        self.script_counts = _script_counts(text)
+        self.words = [(word, script_of(word[0])) for word in _words(text)]
+        self._sums: dict[tuple[str, tuple[str, ...]], tuple[int, int]] = {}
+
+    def letters(self) -> int:
+        return sum(map(str.isalpha, self.text))
+
+    def han_letters(self) -> int:
+        return _han_letters(self.text)
+
+    def sums(self, script: str, pool: tuple[str, ...], rows: dict[str, int]) -> tuple[int, int]:
+        """(how many words of `script`, their packed pool rows added up)."""
+        key = (script, pool)
+        found = self._sums.get(key)
+        if found is None:
+            words = [word for word, first in self.words if first == script]
+            found = self._sums[key] = (
+                len(words),
+                sum(rows.get(word) or _packed_row(word, pool, rows) for word in words),
+            )
+        return found
 
 
 def _evidence(word: str, language: str) -> float:

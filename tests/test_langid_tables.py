@@ -297,3 +297,31 @@ def test_langdetect_is_loaded_only_when_a_text_needs_it(tmp_path, language, text
         cwd=tmp_path,
     )
     assert probe.stdout.strip().splitlines()[-1] == str(loaded), probe.stderr
+
+
+def test_lines_identify_as_their_joined_text():
+    """A run of lines (a section, the whole file) is identified as identify(" ".join(...)) would,
+    also past SAMPLE_CHARACTERS and SAMPLE_WORDS, where a line is cut or only partly counted."""
+    texts = [SAMPLES[name] for name in sorted(SAMPLES)] * 6 + [
+        "短い日本語の文です。ひらがなとカタカナとかんじがまざっています。",
+        "这是一个中文句子，没有任何假名，只有汉字组成的文字内容。",
+        "Ελληνικό κείμενο με αρκετά γράμματα για να μετρήσει.",
+        "x" * 3990 + " och den sälja",
+    ]
+    scorer = langid.Lines(texts)
+    runs = [
+        range(0, len(texts)),
+        range(3, 20),
+        range(70, len(texts)),
+        range(len(texts) - 2, len(texts)),
+    ]
+    runs += [range(start, start + 1) for start in range(len(texts))] + [[1, 5, 9, 40], range(0)]
+    for indexes in runs:
+        joined = " ".join(texts[index] for index in indexes)
+        assert scorer.dominant_script(indexes) == langid.dominant_script(joined)
+        for min_words in (1, 5, 30):
+            assert scorer.identify(indexes, min_words) == langid.identify(
+                joined, min_words=min_words
+            )
+    assert len(" ".join(texts)) > langid.SAMPLE_CHARACTERS
+    assert len(langid._words(" ".join(texts)[: langid.SAMPLE_CHARACTERS])) > langid.SAMPLE_WORDS
