@@ -205,8 +205,8 @@ def _fewer_collections() -> Iterator[None]:
 
 @contextmanager
 def _shared_with_workers(forking_cold: bool, languages: set[str], groups: int) -> Iterator[None]:
-    """Map the word tables (and load langdetect's profiles, if a language has no table and the run is big) before workers
-    fork, so that they share one copy instead of loading one each. Not when most groups will come
+    """Map the word tables (and load langdetect's profiles, if a language has no table and the run
+    is big) before workers fork, so that they share one copy instead of loading one each. Not when most groups will come
     from the cache: then only the few workers that check a group load them.
 
     Frozen objects are left alone by the garbage collector, which would otherwise write to every
