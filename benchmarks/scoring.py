@@ -81,16 +81,18 @@ def stage(corpus: str, profile: str | None) -> None:
 
 def startup(files: list[str], runs: int) -> None:
     command = [sys.executable, "-m", "qa", "check", "--no-cache", *files]
-    walls, peaks = [], []
+    walls, cpus, peaks = [], [], []
     for _ in range(runs):
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, _, usage = os.wait4(process.pid, 0)
         walls.append(time.perf_counter() - started)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         peaks.append(usage.ru_maxrss / 1024)  # KB on Linux
     print(f"`{' '.join(command[1:])}`, {runs} runs")
     print("| | min | median |\n|---|---|---|")
     print(f"| wall s | {min(walls):.3f} | {statistics.median(walls):.3f} |")
+    print(f"| CPU s (user + system) | {min(cpus):.3f} | {statistics.median(cpus):.3f} |")
     print(f"| peak RSS MB | {min(peaks):.1f} | {statistics.median(peaks):.1f} |")
 
 

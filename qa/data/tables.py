@@ -5,7 +5,8 @@ The shipped tables (qa/data/wordfreq/<language>.txt.gz: word, tab, Zipf frequenc
 source. On first use they are compiled into `wordtables-<key>.bin`, where `key` names the format and
 the shipped files, so an upgrade builds a new one. Places tried, in order:
 
-- qa/data/wordfreq itself, for an installation that built it there (`python -m qa.data.tables`);
+- qa/data/wordfreq itself, where a wheel built by setup.py carries it (or `python -m qa.data.tables`
+  put it);
 - the user's cache folder (`$XDG_CACHE_HOME/glossqa`, `~/.cache/glossqa`; `%LOCALAPPDATA%` on Windows),
   where it is built if missing or damaged, written to a temporary file and renamed into place;
 - memory, when neither can be written (a read-only installation and home): the same bytes, built
@@ -172,11 +173,10 @@ def shipped_sources() -> dict[str, Path]:
 
 
 def source_key(sources: dict[str, Path]) -> str:
-    """Names the format and the shipped files (by name, size and time), so that new tables mean a new file."""
+    """Names the format and the shipped files (by name and size, which survive copying into a wheel
+    and installing it), so that new tables mean a new file."""
     parts = [f"format {FORMAT}"]
-    for language, path in sorted(sources.items()):
-        status = path.stat()
-        parts.append(f"{language} {status.st_size} {status.st_mtime_ns}")
+    parts += [f"{language} {path.stat().st_size}" for language, path in sorted(sources.items())]
     return f"{zlib.crc32(chr(10).join(parts).encode()):08x}"
 
 
@@ -259,16 +259,25 @@ def _write_atomically(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def main() -> None:
-    """Build the table file into qa/data/wordfreq (for a packager, before the installation goes read-only)."""
-    sources = shipped_sources()
-    place = Path(str(resources.files(SOURCES)))
-    path = place / file_name(source_key(sources))
-    data = build(
-        ((language, p.read_bytes()) for language, p in sources.items()), source_key(sources)
+def build_into(folder: Path) -> Path:
+    """Build the table file for the tables in `folder` into it: at install time, for an installation
+    that then never needs to build one (setup.py runs this on the wheel's copy of qa/data/wordfreq)."""
+    sources = {
+        path.name.removesuffix(SOURCE_SUFFIX): path
+        for path in folder.iterdir()
+        if path.name.endswith(SOURCE_SUFFIX)
+    }
+    key = source_key(sources)
+    path = folder / file_name(key)
+    _write_atomically(
+        path, build(((language, p.read_bytes()) for language, p in sources.items()), key)
     )
-    _write_atomically(path, data)
-    print(f"wrote {path} ({len(data) / 1e6:.1f} MB)")
+    return path
+
+
+def main() -> None:
+    path = build_into(Path(str(resources.files(SOURCES))))
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":
