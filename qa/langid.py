@@ -126,7 +126,8 @@ class WordTable(Mapping[str, float]):
 
 _UNKNOWN = object()
 ZIPF = [value / 10 for value in range(256)]  # one float object per value, as the tables hold them
-WORDS_KEPT = 200_000  # per language and per pool: about 20 MB at most
+WORDS_KEPT = 200_000  # per language, and words' byte pairs: about 20 MB each at most
+ROWS_KEPT = 100_000  # packed rows per pool: about 20 MB at most
 
 
 @cache
@@ -250,7 +251,7 @@ def _pool_sums(words: Counter, pool: tuple[str, ...]) -> list[tuple[int, int]]:
     if sum(words.values()) > SUM_MASK // 255:
         raise ValueError("too many words for the packed sums")  # identify takes SAMPLE_WORDS
     rows = _FREQUENCY_ROWS.get(pool)
-    if rows is None or len(rows) > WORDS_KEPT:
+    if rows is None or len(rows) > ROWS_KEPT:
         rows = _FREQUENCY_ROWS[pool] = {}
     found = [rows.get(word) or _packed_row(word, pool, rows) for word in words]
     return _unpacked(sum(map(mul, words.values(), found)), len(pool))
@@ -397,7 +398,7 @@ class Lines:
             return _by_script(script, share, sum(self._line(i).han_letters() for i in indexes))
         pool = _pool(script, None)
         rows = _FREQUENCY_ROWS.get(pool)
-        if rows is None or len(rows) > WORDS_KEPT:
+        if rows is None or len(rows) > ROWS_KEPT:
             rows = _FREQUENCY_ROWS[pool] = {}
         combined = words = 0
         pending: list[str] = []  # words counted one by one: past the lines that fit SAMPLE_WORDS

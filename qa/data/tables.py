@@ -111,6 +111,8 @@ def build(sources: Iterable[tuple[str, bytes]], key: str) -> bytes:
             word, _, zipf = line.partition(b"\t")
             if not 0 < len(word) < 256:
                 raise ValueError(f"{language}: {word[:40]!r}... does not fit a one-byte length")
+            if not 0 <= int(zipf) < LANGUAGE_MARK:
+                raise ValueError(f"{language}: {word[:40]!r} has a Zipf × 10 of {int(zipf)}")
             by_word.setdefault(word, {})[index | LANGUAGE_MARK] = int(zipf)
     ordered = sorted(by_word.items(), key=_most_frequent_first)
     slot_count = max(1, int(len(ordered) * SLOTS_PER_WORD)) | 1
