@@ -5,7 +5,7 @@
     python benchmarks/scoring.py imports             # import time of the command line, per module
 
 `stage` times the scoring entry points of qa/langid.py (identify, dominant_script, english_share,
-is_english_block) and the word tables' loading, counting a call inside another once. The
+is_english_block, and Lines' identify and dominant_script) and the word tables' loading, counting a call inside another once. The
 command's own qa package is the one on sys.path, so PYTHONPATH=/old/checkout measures an older one.
 `startup` runs the command RUNS times (default 7) and prints the minimum and median of each.
 """
@@ -58,6 +58,9 @@ def stage(corpus: str, profile: str | None) -> None:
         for name in names:
             if hasattr(langid, name):
                 setattr(langid, name, timed(name, kind, getattr(langid, name)))
+    lines = getattr(langid, "Lines", None)  # declared-language's scorer, where there is one
+    for name in ("identify", "dominant_script") if lines else ():
+        setattr(lines, name, timed(f"Lines.{name}", "scoring", getattr(lines, name)))
     arguments = ["check", "--format", "json", "--jobs", "1", "--no-cache", corpus, "-o", os.devnull]
     started, cpu = time.perf_counter(), time.process_time()
     profiler = cProfile.Profile(time.process_time) if profile else None
