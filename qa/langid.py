@@ -385,11 +385,11 @@ class Lines:
         return " ".join(self.texts[index] for index in indexes)
 
     def dominant_script(self, indexes: Sequence[int]) -> tuple[str, float]:
-        return _dominant(self._sample(indexes)[0])
+        return dominant_script(self._sample(indexes)[0])
 
     def identify(self, indexes: Sequence[int], min_words: int = 5) -> LanguageGuess | None:
-        script_counts, whole, partial = self._sample(indexes)
-        script, share = _dominant(script_counts)
+        sample, whole, partial = self._sample(indexes)
+        script, share = dominant_script(sample)
         if not script:
             return None
         if script in SCRIPT_LANGUAGES and script != "CJK" and len(SCRIPT_LANGUAGES[script]) == 1:
@@ -428,30 +428,27 @@ class Lines:
             line = self._counted[index] = _Line(self.texts[index])
         return line
 
-    def _sample(self, indexes: Sequence[int]) -> tuple[Counter[str], list[int], str]:
-        """What identify reads of the joined text's first SAMPLE_CHARACTERS: letters per script,
-        the lines read whole, and the start of the line cut off there."""
-        counts: Counter[str] = Counter()
+    def _sample(self, indexes: Sequence[int]) -> tuple[str, list[int], str]:
+        """What identify reads of the joined text: its first SAMPLE_CHARACTERS, the lines read
+        whole, and the start of the line cut off there. (The script is told from the sample, as
+        identify does: counting letters line by line costs more than it saves.)"""
         whole: list[int] = []
         at = 0
         for index in indexes:
             text = self.texts[index]
             if at + len(text) > SAMPLE_CHARACTERS:
                 partial = text[: SAMPLE_CHARACTERS - at]
-                counts.update(_script_counts(partial))
-                return counts, whole, partial
-            counts.update(self._line(index).script_counts)
+                return " ".join([*(self.texts[i] for i in whole), partial]), whole, partial
             whole.append(index)
             at += len(text) + 1
             if at >= SAMPLE_CHARACTERS:
                 break
-        return counts, whole, ""
+        return " ".join(self.texts[i] for i in whole), whole, ""
 
 
 class _Line:
     def __init__(self, text: str):
         self.text = text
-        self.script_counts = _script_counts(text)
         self.words = [(word, script_of(word[0])) for word in _words(text)]
         self._sums: dict[tuple[str, tuple[str, ...]], tuple[int, int]] = {}
 
