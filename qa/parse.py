@@ -594,7 +594,7 @@ class _FastWalk:
             _add_code(None, self.span(node), node.meta["content"], self.parsed)
         elif name == "html_block":
             _add_html_block(self.content(node), self.span(node), self.parsed, self.depth, self.in_html)
-        elif name not in ("hr", "definition"):
+        elif name not in ("hr", "definition", "footnote_ref_anchor"):
             raise parse_fast.Unsupported(f"block node {name}")
 
     def content(self, node) -> str:
@@ -631,7 +631,7 @@ class _FastWalk:
             return
         first = self.tree.line_of(srcmap[0]) + 1 + self.offset
         end_line = self.tree.line_of(max(srcmap[1] - 1, srcmap[0])) + 1 + self.offset
-        prose, _, inline_code = self.inline(nodes, first)
+        prose, _, inline_code = self.inline(nodes, first, trimmed=True)
         _add_prose_block(Block(kind, first, end_line, prose, inline_code), self.parsed)
 
     def heading(self, node, containers: list[str]) -> None:
@@ -649,11 +649,20 @@ class _FastWalk:
         prose, _, inline_code = self.inline(node.children, line)
         _add_heading_read(level, text, line, prose, inline_code, self.parsed)
 
-    def inline(self, nodes, line: int) -> tuple[str, int, tuple[str, ...]]:
-        """The words of inline nodes, with each link recorded at its own line, as _inline_prose."""
+    def inline(
+        self, nodes, line: int, trimmed: bool = False
+    ) -> tuple[str, int, tuple[str, ...]]:
+        """The words of inline nodes, with each link recorded at its own line, as _inline_prose.
+        trimmed: markdown-it-py strips a paragraph's or a cell's text of all whitespace before
+        reading it, markdown-it-pyrs only of spaces and tabs (not U+3000, the ideographic space)."""
         pieces: list[str] = []
         inline_code: list[str] = []
         line = self.inline_into(nodes, line, pieces, inline_code)
+        if trimmed and pieces:
+            if nodes[0].name == "text":
+                pieces[0] = pieces[0].lstrip()
+            if nodes[-1].name == "text":
+                pieces[-1] = pieces[-1].rstrip()
         return clean_prose("".join(pieces)), line, tuple(inline_code)
 
     def inline_into(self, nodes, line: int, pieces: list[str], inline_code: list[str]) -> int:
