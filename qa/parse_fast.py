@@ -213,7 +213,10 @@ class Tree:
         self.body_lines = body_lines
         body = "\n".join(body_lines)
         self.source = body.encode()
-        self.line_starts = [0, *accumulate(len(line.encode()) + 1 for line in body_lines)]
+        lengths = (
+            map(len, body_lines) if body.isascii() else (len(line.encode()) for line in body_lines)
+        )
+        self.line_starts = [0, *accumulate(length + 1 for length in lengths)]
         self.root = (MDX_MARKDOWN if mdx else MARKDOWN).tree(body)
 
     def line_of(self, offset: int) -> int:
