@@ -116,7 +116,9 @@ def main() -> int:
     arguments.add_argument("--show", type=int, default=5, help="differences shown per folder")
     options = arguments.parse_args()
     if not parse_fast.AVAILABLE:
-        print("markdown-it-pyrs is not installed: there is no fast path to compare", file=sys.stderr)
+        print(
+            "markdown-it-pyrs is not installed: there is no fast path to compare", file=sys.stderr
+        )
         return 2
     print(
         "| corpus | files | read by markdown-it-pyrs | handed to markdown-it-py | identical | differing | differing in |"

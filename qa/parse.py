@@ -593,18 +593,31 @@ class _FastWalk:
         elif name == "code_block":
             _add_code(None, self.span(node), node.meta["content"], self.parsed)
         elif name == "html_block":
-            _add_html_block(self.content(node), self.span(node), self.parsed, self.depth, self.in_html)
+            _add_html_block(
+                self.content(node), self.span(node), self.parsed, self.depth, self.in_html
+            )
         elif name not in ("hr", "definition", "footnote_ref_anchor"):
             raise parse_fast.Unsupported(f"block node {name}")
 
     def content(self, node) -> str:
-        """A fence's or HTML block's text: markdown-it-pyrs ends it with a newline where the text
-        has none (at its very end), markdown-it-py does not."""
+        """A fence's or HTML block's text: where it runs to the end of a text that has no final
+        newline, markdown-it-pyrs still ends it with one, markdown-it-py does not."""
         content = node.meta["content"]
-        if content.endswith("\n") and node.srcmap[1] >= len(self.tree.source.rstrip(b"\n")):
-            if not self.tree.source.endswith(b"\n"):
-                return content[:-1]
-        return content
+        if not content.endswith("\n") or self.tree.source.endswith(b"\n"):
+            return content
+        first, end = self.tree.span(node)
+        if end < len(self.tree.body_lines):
+            return content
+        if node.name == "fence":
+            closing = self.tree.body_lines[end - 1].strip()
+            marker = node.meta["marker"]
+            if (
+                end - 1 > first
+                and set(closing) == {marker}
+                and len(closing) >= node.meta["marker_len"]
+            ):
+                return content  # closed on the last line: the content ends before it
+        return content[:-1]
 
     def blocks(self, nodes, containers: list[str]) -> None:
         for node in nodes:
@@ -649,9 +662,7 @@ class _FastWalk:
         prose, _, inline_code = self.inline(node.children, line)
         _add_heading_read(level, text, line, prose, inline_code, self.parsed)
 
-    def inline(
-        self, nodes, line: int, trimmed: bool = False
-    ) -> tuple[str, int, tuple[str, ...]]:
+    def inline(self, nodes, line: int, trimmed: bool = False) -> tuple[str, int, tuple[str, ...]]:
         """The words of inline nodes, with each link recorded at its own line, as _inline_prose.
         trimmed: markdown-it-py strips a paragraph's or a cell's text of all whitespace before
         reading it, markdown-it-pyrs only of spaces and tabs (not U+3000, the ideographic space)."""
@@ -680,12 +691,12 @@ class _FastWalk:
             elif name == "em" or name == "strong":
                 line = self.inline_into(node.children, line, pieces, inline_code)
             elif name == "link":
-                links.append(Link(_target(node.meta["url"]), line, "link"))
+                links.append(Link(_target(parse_fast.url(node)), line, "link"))
                 line = self.inline_into(node.children, line, pieces, inline_code)
             elif name == "autolink":
-                links.append(Link(_target(node.meta["url"]), line, "autolink"))
+                links.append(Link(_target(parse_fast.url(node)), line, "autolink"))
             elif name == "image":
-                links.append(Link(_target(node.meta["url"]), line, "image"))
+                links.append(Link(_target(parse_fast.url(node)), line, "image"))
                 span = parse_fast.children_span(node.children)
                 pieces.append(self.tree.raw(*span) if span else "")
             elif name == "html_inline":

@@ -61,6 +61,7 @@ ADMONITION_ANYWHERE = re.compile(r"^[\s>*+\-\d.)]*(?:!!!|\?\?\?)")
 FENCE_OPENER = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 HTML_RAW_OPENER = re.compile(r"^ {0,3}<(?:(script|pre|style|textarea)(?:\s|>|$)|(!--))", re.I)
 FOOTNOTE_DEFINITION = re.compile(r"^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?\[\^[^\]]+\]:")
+ENCODED_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?://)?[^/?#]*%")
 INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&!^]")
 CONTAINER_KINDS = {
     "list_item": "list_item",
@@ -196,6 +197,15 @@ def _unwrap_admonition(
     return next_line
 
 
+def url(node: Any) -> str:
+    """A link's normalized target; markdown-it-py writes a non-ASCII host name in punycode,
+    markdown-it-pyrs percent-encodes it."""
+    target = node.meta["url"]
+    if "%" in target and ENCODED_HOST.match(target):
+        raise Unsupported(f"non-ASCII host name in {target}")
+    return target
+
+
 def check_footnote_definitions(lines: list[str]) -> None:
     """markdown-it-py lets a footnote definition end the paragraph on the line before it;
     markdown-it-pyrs reads it as the paragraph's next line, unless that is a definition too."""
@@ -203,7 +213,9 @@ def check_footnote_definitions(lines: list[str]) -> None:
         if index and "[^" in line and FOOTNOTE_DEFINITION.match(line):
             previous = lines[index - 1]
             if previous.strip() and not FOOTNOTE_DEFINITION.match(previous):
-                raise Unsupported(f"footnote definition right after a line of text at line {index + 1}")
+                raise Unsupported(
+                    f"footnote definition right after a line of text at line {index + 1}"
+                )
 
 
 class Tree:
@@ -270,4 +282,6 @@ def footnote_order(root: Any) -> dict[int, int]:
             continue
         def_id = node.meta["def_id"]
         first[def_id] = min(first.get(def_id, position), position)
-    return {def_id: rank for rank, (_, def_id) in enumerate(sorted((p, d) for d, p in first.items()))}
+    return {
+        def_id: rank for rank, (_, def_id) in enumerate(sorted((p, d) for d, p in first.items()))
+    }
