@@ -523,6 +523,11 @@ def _collected_fast(body_lines: list[str], parsed: ParsedFile, is_mdx: bool, par
     except parse_fast.Unsupported as why:
         parsed.parsed_by = f"reference: {why}"
         return False
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a Rust panic is a BaseException; the reference still answers
+        parsed.parsed_by = f"reference: the fast path failed: {type(error).__name__}: {error}"
+        return False
     parsed.headings += scratch.headings
     parsed.blocks += scratch.blocks
     parsed.links += scratch.links
@@ -538,8 +543,10 @@ def _collect_fast(
     body_lines: list[str], parsed: ParsedFile, is_mdx: bool, offset: int, depth: int
 ) -> None:
     lines = list(body_lines)
+    if lines and lines[-1] and not lines[-1].strip():
+        raise parse_fast.Unsupported("the text ends in a line of spaces")  # the two disagree on it
     titles = [] if is_mdx else parse_fast.admonitions_unwrapped(lines)
-    parse_fast.check_footnote_definitions(lines)
+    parse_fast.check_lines(lines)
     for title in titles:
         line = title.line + offset
         _add_prose_block(Block("paragraph", line, line, clean_prose(title.title)), parsed)
@@ -587,9 +594,19 @@ class _FastWalk:
                 self.prose(cell.children, (row[0], row[0] + 1), [*containers, "table_cell"])
         elif name == "fence":
             meta = node.meta
-            span = self.span(node)
-            fence = parse_fast.FenceToken(*span, meta["marker"] * meta["marker_len"])
-            _add_code(fence, span, self.content(node), self.parsed)
+            first, end = self.tree.span(node)
+            closing = self.tree.body_lines[end - 1].lstrip(" \t>").rstrip()
+            if (
+                end - 1 == first
+                or closing.strip(meta["marker"])
+                or len(closing) < meta["marker_len"]
+            ):
+                # markdown-it-pyrs ends an unclosed fence at its last line of text, markdown-it-py
+                # runs it on over the blank lines after it, up to what ends its container
+                raise parse_fast.Unsupported(f"a code fence not closed at line {first + 1}")
+            span = [first + self.offset, end + self.offset]
+            fence = parse_fast.FenceToken(span[0], span[1], meta["marker"] * meta["marker_len"])
+            _add_code(fence, span, meta["content"], self.parsed)
         elif name == "code_block":
             _add_code(None, self.span(node), node.meta["content"], self.parsed)
         elif name == "html_block":
@@ -600,23 +617,13 @@ class _FastWalk:
             raise parse_fast.Unsupported(f"block node {name}")
 
     def content(self, node) -> str:
-        """A fence's or HTML block's text: where it runs to the end of a text that has no final
-        newline, markdown-it-pyrs still ends it with one, markdown-it-py does not."""
+        """An HTML block's text: where it runs to the end of a text that has no final newline,
+        markdown-it-pyrs still ends it with one, markdown-it-py does not."""
         content = node.meta["content"]
         if not content.endswith("\n") or self.tree.source.endswith(b"\n"):
             return content
-        first, end = self.tree.span(node)
-        if end < len(self.tree.body_lines):
+        if self.tree.span(node)[1] < len(self.tree.body_lines):
             return content
-        if node.name == "fence":
-            closing = self.tree.body_lines[end - 1].strip()
-            marker = node.meta["marker"]
-            if (
-                end - 1 > first
-                and set(closing) == {marker}
-                and len(closing) >= node.meta["marker_len"]
-            ):
-                return content  # closed on the last line: the content ends before it
         return content[:-1]
 
     def blocks(self, nodes, containers: list[str]) -> None:
@@ -681,7 +688,12 @@ class _FastWalk:
         for node in nodes:
             name = node.name
             if name == "text" or name == "text_special":
-                pieces.append(node.meta["content"])
+                text = node.meta["content"]
+                if (
+                    "<!-" in text
+                ):  # `<!--<!-- x -->`: one comment since CommonMark 0.31, text before
+                    raise parse_fast.Unsupported("an HTML comment markdown-it-pyrs reads as text")
+                pieces.append(text)
             elif name == "softbreak" or name == "hardbreak":
                 pieces.append("\n")
                 line += 1

@@ -20,6 +20,7 @@ from typing import Any
 
 from mdit_py_plugins.admon.index import _get_tag, _validate
 
+RustMarkdownIt: Any
 try:
     from markdown_it_pyrs import MarkdownIt as RustMarkdownIt
 except ImportError:  # no wheel for this platform: markdown-it-py alone does the work
@@ -27,7 +28,7 @@ except ImportError:  # no wheel for this platform: markdown-it-py alone does the
 
 AVAILABLE = RustMarkdownIt is not None
 
-_MARKDOWN_RULES = [
+_MARKDOWN_RULES: list[Any] = [
     "blockquote",
     "code",
     "fence",
@@ -206,16 +207,32 @@ def url(node: Any) -> str:
     return target
 
 
-def check_footnote_definitions(lines: list[str]) -> None:
-    """markdown-it-py lets a footnote definition end the paragraph on the line before it;
-    markdown-it-pyrs reads it as the paragraph's next line, unless that is a definition too."""
+def check_lines(lines: list[str]) -> None:
+    """Raise Unsupported for a line the two parsers read differently:
+    - a footnote definition ending the paragraph on the line before it (markdown-it-pyrs reads it as
+      the paragraph's next line, unless that is a definition too), indented or in a container (it
+      reads it as text), holding a footnote reference, or defined twice;
+    - a table row after a non-ASCII space (U+3000): markdown-it-py strips it, markdown-it-pyrs not."""
+    labels: set[str] = set()
     for index, line in enumerate(lines):
-        if index and "[^" in line and FOOTNOTE_DEFINITION.match(line):
-            previous = lines[index - 1]
+        if "[^" in line and FOOTNOTE_DEFINITION.match(line):
+            label = line[: line.index("]:")]
+            if label in labels:
+                raise Unsupported(f"a footnote defined twice at line {index + 1}")
+            labels.add(label)
+            if line.count("[^") > 1:
+                raise Unsupported(
+                    f"a footnote definition that holds a reference at line {index + 1}"
+                )
+            if not line.startswith("[^"):
+                raise Unsupported(f"a footnote definition not at the margin at line {index + 1}")
+            previous = lines[index - 1] if index else ""
             if previous.strip() and not FOOTNOTE_DEFINITION.match(previous):
                 raise Unsupported(
                     f"footnote definition right after a line of text at line {index + 1}"
                 )
+        elif line and not line[0].isascii() and line[0].isspace() and line.lstrip().startswith("|"):
+            raise Unsupported(f"a table row after a non-ASCII space at line {index + 1}")
 
 
 class Tree:
