@@ -543,14 +543,19 @@ def _collect_fast(
     body_lines: list[str], parsed: ParsedFile, is_mdx: bool, offset: int, depth: int
 ) -> None:
     lines = list(body_lines)
-    if lines and lines[-1] and not lines[-1].strip():
-        raise parse_fast.Unsupported("the text ends in a line of spaces")  # the two disagree on it
     titles = [] if is_mdx else parse_fast.admonitions_unwrapped(lines)
     parse_fast.check_lines(lines)
     for title in titles:
         line = title.line + offset
         _add_prose_block(Block("paragraph", line, line, clean_prose(title.title)), parsed)
     _FastWalk(parse_fast.Tree(lines, is_mdx), parsed, offset, depth).run()
+
+
+def _plain_text(node) -> bool:
+    """Text to both parsers (`\\` before U+3000 is an escape to markdown-it-pyrs only)."""
+    return node.name == "text" or (
+        node.name == "text_special" and node.meta.get("info") == "escape"
+    )
 
 
 class _FastWalk:
@@ -679,8 +684,12 @@ class _FastWalk:
         if trimmed and pieces:
             if nodes[0].name == "text":
                 pieces[0] = pieces[0].lstrip()
-            if nodes[-1].name == "text":
-                pieces[-1] = pieces[-1].rstrip()
+            for back in range(1, len(nodes) + 1):  # the trailing text nodes, one piece each
+                if not _plain_text(nodes[-back]):
+                    break
+                pieces[-back] = pieces[-back].rstrip()
+                if pieces[-back]:
+                    break
         return clean_prose("".join(pieces)), line, tuple(inline_code)
 
     def inline_into(self, nodes, line: int, pieces: list[str], inline_code: list[str]) -> int:
@@ -698,7 +707,12 @@ class _FastWalk:
                 pieces.append("\n")
                 line += 1
             elif name == "code_inline":
-                inline_code.append("".join(child.meta["content"] for child in node.children))
+                code = "".join(child.meta["content"] for child in node.children)
+                if not code.strip():  # only spaces: markdown-it-pyrs strips one at each end too
+                    start, end = node.srcmap
+                    marker = node.meta["marker_len"]
+                    code = self.tree.raw(start + marker, end - marker).replace("\n", " ")
+                inline_code.append(code)
                 pieces.append(" ")
             elif name == "em" or name == "strong":
                 line = self.inline_into(node.children, line, pieces, inline_code)

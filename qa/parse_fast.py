@@ -63,6 +63,11 @@ FENCE_OPENER = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 HTML_RAW_OPENER = re.compile(r"^ {0,3}<(?:(script|pre|style|textarea)(?:\s|>|$)|(!--))", re.I)
 FOOTNOTE_DEFINITION = re.compile(r"^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?\[\^[^\]]+\]:")
 ENCODED_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?://)?[^/?#]*%")
+TABLE_DELIMITER_ROW = re.compile(
+    r"^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+)
+LIST_OR_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)]|>)(?:[ \t]|$)")
+INDENTED = re.compile(r"^(?: {4}| {0,3}\t)")
 INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&!^]")
 CONTAINER_KINDS = {
     "list_item": "list_item",
@@ -212,7 +217,11 @@ def check_lines(lines: list[str]) -> None:
     - a footnote definition ending the paragraph on the line before it (markdown-it-pyrs reads it as
       the paragraph's next line, unless that is a definition too), indented or in a container (it
       reads it as text), holding a footnote reference, or defined twice;
-    - a table row after a non-ASCII space (U+3000): markdown-it-py strips it, markdown-it-pyrs not."""
+    - a table row after a non-ASCII space (U+3000): markdown-it-py strips it, markdown-it-pyrs not;
+    - a table's delimiter row after a list item's or a quote's line: markdown-it-pyrs makes the
+      item's line, marker and all, the table's header; or after a line indented as code, which
+      markdown-it-py still takes as the header; or after a line with no pipe, which
+      markdown-it-pyrs takes as a header of one cell."""
     labels: set[str] = set()
     for index, line in enumerate(lines):
         if "[^" in line and FOOTNOTE_DEFINITION.match(line):
@@ -233,6 +242,14 @@ def check_lines(lines: list[str]) -> None:
                 )
         elif line and not line[0].isascii() and line[0].isspace() and line.lstrip().startswith("|"):
             raise Unsupported(f"a table row after a non-ASCII space at line {index + 1}")
+        elif index and "|" in line and "-" in line and TABLE_DELIMITER_ROW.match(line):
+            header = lines[index - 1]
+            if LIST_OR_QUOTE.match(header) and not line.lstrip().startswith(">"):
+                raise Unsupported(f"a table whose header is in a list or quote at line {index}")
+            if "|" not in header and header.strip():
+                raise Unsupported(f"a table header without a pipe at line {index}")
+            if INDENTED.match(header):
+                raise Unsupported(f"a table whose header is indented as code at line {index}")
 
 
 class Tree:
