@@ -27,7 +27,14 @@ from .config import Config
 from .model import Diagnostic, Edit, Fix, Group, Location, ParseError
 
 DEFAULT_DIRECTORY = ".glossqa_cache"
-DEPENDENCIES = ("markdown-it-py", "mdit-py-plugins", "python-frontmatter", "PyYAML", "langdetect")
+DEPENDENCIES = (
+    "markdown-it-py",
+    "markdown-it-pyrs",
+    "mdit-py-plugins",
+    "python-frontmatter",
+    "PyYAML",
+    "langdetect",
+)
 ENTRY_SUFFIX = ".json"
 UNUSED_FOR_DAYS = 30  # entries of old versions, configs and file contents go after this
 IGNORE_EVERYTHING = "# glossqa's result cache: safe to delete, never to commit\n*\n"
