@@ -600,7 +600,7 @@ class _FastWalk:
         elif name == "fence":
             meta = node.meta
             first, end = self.tree.span(node)
-            closing = self.tree.body_lines[end - 1].lstrip(" \t>").rstrip()
+            closing = self.tree.body_lines[end - 1].lstrip(" \t>").rstrip(" \t")
             if (
                 end - 1 == first
                 or closing.strip(meta["marker"])
