@@ -67,6 +67,7 @@ TABLE_DELIMITER_ROW = re.compile(
     r"^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
 )
 LIST_OR_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)]|>)(?:[ \t]|$)")
+EMPTY_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]*$")
 INDENTED = re.compile(r"^(?: {4}| {0,3}\t)")
 INLINE_MARKUP = re.compile(r"[\\`*_\[\]<&!^]")
 CONTAINER_KINDS = {
@@ -221,7 +222,9 @@ def check_lines(lines: list[str]) -> None:
     - a table's delimiter row after a list item's or a quote's line: markdown-it-pyrs makes the
       item's line, marker and all, the table's header; or after a line indented as code, which
       markdown-it-py still takes as the header; or after a line with no pipe, which
-      markdown-it-pyrs takes as a header of one cell."""
+      markdown-it-pyrs takes as a header of one cell;
+    - an empty list item right after a quote: it ends the quote to markdown-it-py, and continues
+      its paragraph to markdown-it-pyrs."""
     labels: set[str] = set()
     for index, line in enumerate(lines):
         if "[^" in line and FOOTNOTE_DEFINITION.match(line):
@@ -242,6 +245,8 @@ def check_lines(lines: list[str]) -> None:
                 )
         elif line and not line[0].isascii() and line[0].isspace() and line.lstrip().startswith("|"):
             raise Unsupported(f"a table row after a non-ASCII space at line {index + 1}")
+        elif index and EMPTY_LIST_ITEM.match(line) and lines[index - 1].lstrip().startswith(">"):
+            raise Unsupported(f"an empty list item after a quote at line {index + 1}")
         elif index and "|" in line and "-" in line and TABLE_DELIMITER_ROW.match(line):
             header = lines[index - 1]
             if LIST_OR_QUOTE.match(header) and not line.lstrip().startswith(">"):

@@ -264,6 +264,7 @@ FALLBACK_SAMPLES = {
         text
     """),
     "no trailing newline fence": "Text\n\n```\ncode",
+    "empty list item after a quote": "> quote\n-\n\ntext\n",
     "fence closer followed by U+3000": "```\ncode\n```\u3000\n\ntext\n",
     "fence closed only by its container": "- item\n\n  ```\n  code\n\n\nafter\n",
     "non-ASCII host name": "[ü](https://ä.example/ü)\n",
