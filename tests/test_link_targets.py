@@ -529,3 +529,59 @@ def test_a_split_link_a_localized_app_store_link_and_an_image_beside_a_link(corp
             "the source links 'https://example.org/blur' here: add that link to this text",
         ),
     ]
+
+
+def test_glossary_sorted_in_the_translations_alphabet_pairs_entries_by_their_kept_ids(
+    corpus, glossqa
+):
+    # OpenTelemetry's Spanish glossary: each entry keeps its English id, in Spanish order
+    corpus(
+        {
+            "en/glossary.md": article(
+                "Glossary",
+                """
+        ### Apple
+
+        A fruit; see [the orchard](/orchard) and [cider](/cider).
+
+        ### Lemon
+
+        A fruit; see [the grove](/grove).
+
+        ### Strawberry
+
+        A fruit; see [the field](/field) and [jam](/jam).
+        """,
+            ),
+            "es/glossary.md": article(
+                "Glosario",
+                """
+        ### Fresa {#strawberry}
+
+        Una fruta; ver [el campo](/field) y [mermelada](/jelly).
+
+        ### Limón {#lemon}
+
+        Una fruta; ver [la arboleda](/grove).
+
+        ### Manzana {#apple}
+
+        Una fruta; ver [el huerto](/orchard) y [sidra](/cider).
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [
+        (d["line"], d["column"], d["message"], d["related"]["line"])
+        for d in run.json
+        if d["rule"] == "link-targets"
+    ]
+    assert found == [
+        (
+            6,
+            37,
+            "this link leads to '/jelly', the source's to '/jam': change the target to '/jam'",
+            14,
+        )
+    ]

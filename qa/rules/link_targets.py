@@ -159,9 +159,45 @@ def _heading_names(document: Document, numbers: dict[int, int]) -> dict[str, int
     return names
 
 
+def _paired_by_kept_ids(alignment: Alignment) -> Alignment:
+    """The alignment with each translation section whose explicit id names one source heading paired
+    with that heading's section: a glossary sorted in the translation's own alphabet keeps every
+    entry's English id, and the entry at the same position is another term."""
+    reference = [section for section in alignment.reference.sections if section.heading]
+    anchors = slug.page_anchors(
+        (section.heading.text, section.heading.anchor) for section in reference if section.heading
+    )
+    named: dict[str, list[Section]] = {}
+    for section, names in zip(reference, anchors):
+        for name in names:
+            named.setdefault(name, []).append(section)
+    pinned: dict[int, Section] = {}
+    for pair in alignment.pairs:
+        ours = pair.translation
+        if ours is None or ours.heading is None or not ours.heading.anchor:
+            continue
+        sections = named.get(ours.heading.anchor, [])
+        if len(sections) == 1 and sections[0] is not pair.reference:
+            pinned[id(ours)] = sections[0]
+    if not pinned:
+        return alignment
+    taken = {id(section) for section in pinned.values()}
+    pairs = []
+    for pair in alignment.pairs:
+        if pair.translation is not None and id(pair.translation) in pinned:
+            pairs.append(SectionPair(pinned[id(pair.translation)], pair.translation, moved=True))
+        elif pair.reference is not None and id(pair.reference) in taken:
+            if pair.translation is not None:
+                pairs.append(SectionPair(None, pair.translation))
+        else:
+            pairs.append(pair)
+    return Alignment(alignment.reference, alignment.translation, pairs)
+
+
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     localized_sites = {site.lower() for site in options["localized-sites"]}
-    for alignment in group.alignments:
+    for aligned in group.alignments:
+        alignment = _paired_by_kept_ids(aligned)
         reader = _Reader(alignment, options)
         reference, translation = alignment.reference, alignment.translation
         fence = translation.unclosed_fence
