@@ -585,3 +585,57 @@ def test_glossary_sorted_in_the_translations_alphabet_pairs_entries_by_their_kep
             14,
         )
     ]
+
+
+def test_links_where_the_other_side_includes_a_file_are_not_judged(corpus, glossqa):
+    # Hugo/Docsy `{{% include "note.md" %}}` renders another file's text, links and all, in place
+    corpus(
+        {
+            "en/general.md": article(
+                "General",
+                """
+        {{% include "env-var-note.md" %}}
+
+        ## Service name
+
+        Sets the [service name](/docs/resources).
+        """,
+            ),
+            "pt/general.md": article(
+                "Geral",
+                """
+        Consulte a [matriz](https://github.com/example/spec/blob/main/matrix.md#env).
+
+        ## Nome do serviço
+
+        Define o [nome do serviço](/docs/resources) e a [origem](/docs/origin).
+        """,
+            ),
+            "fr/general.md": article(
+                "Général",
+                """
+        {{< include "env-var-note.md" >}}
+
+        ## Nom du service
+
+        Définit le [nom du service](/docs/ressources).
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["path"], d["line"], d["message"]) for d in run.json if d["rule"] == "link-targets"]
+    assert found == [
+        (
+            "fr/general.md",
+            8,
+            "this link leads to '/docs/ressources', the source's to '/docs/resources': "
+            "change the target to '/docs/resources'",
+        ),
+        (
+            "pt/general.md",
+            8,
+            "the source has no link to '/docs/origin' in this section: remove it, "
+            "or add it to the source",
+        ),
+    ]

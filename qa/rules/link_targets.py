@@ -19,6 +19,10 @@ renders at the page's end wherever its definition sits.
 A changed or extra link is reported at its own line and column; a missing one at the translation's
 line that corresponds to the source's (next to the links both sides share). Links in a section
 that has no counterpart, or that an unclosed code fence swallowed, are left to heading-structure.
+A section that includes another file (Hugo's `{{% include "note.md" %}}`) holds links not read here:
+the other side's links that its own side lacks there are not reported. A translation section with
+an explicit `{#id}` naming one source heading is compared with that heading's section wherever it
+sits (a glossary sorted in the translation's alphabet keeps each entry's English id).
 
 Fails (the source has `[hard sell](/hard-sell)`):
 
@@ -55,6 +59,7 @@ OPTION_TYPES = {"locale-prefix": Regex, "ignore": list[Regex], "site-hosts": lis
 LANGUAGE_SUBDOMAIN = re.compile(
     r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I
 )
+INCLUDE = re.compile(r"\{\{[<%]-?\s*(?:include|readfile)\b")  # Hugo: another file's text, here
 HEADING_MARK = "#§"  # a fragment replaced by the source heading it names
 
 
@@ -297,6 +302,10 @@ def _compare(
             column=_column(translation, found),
             related=reference.location(wanted.line),
         )
+    if _includes(translation, our_section):  # the included file may hold the source's links
+        missing_links = []
+    if _includes(reference, their_section):  # and the translation may have written them out
+        unpaired_extra = []
     lost_lines: dict[int, list[Link]] = {}
     for wanted in missing_links:
         if all(wanted is not chosen for chosen, _ in pairs):
@@ -320,6 +329,12 @@ def _compare(
             column=_column(translation, found),
             related=reference.location(to_theirs(found.line)),
         )
+
+
+def _includes(document: Document, section: Section) -> bool:
+    """Whether the section's own text includes another file (`{{% include "note.md" %}}`), whose
+    links are not read here."""
+    return any(INCLUDE.search(line) for line in document.lines[section.line - 1 : section.end_line])
 
 
 def _compare_notes(
