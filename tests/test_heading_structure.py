@@ -408,3 +408,31 @@ def test_headings_lost_in_a_row_are_each_reported_at_the_line_their_text_kept(co
             "that works; write it as `## 我该怎么做？`",
         ),
     ]
+
+
+def test_a_placeholder_under_a_parent_heading_is_not_the_text_of_its_subsections(corpus, glossqa):
+    # OpenTelemetry's Bengali demo page: `## Logs` holds `TBD` where the source has subsections
+    corpus(
+        {
+            "en/email.md": (
+                "## Logs\n\n### Initializing logs\n\nThe SDK is set up at root level.\n\n"
+                "```ruby\nrequire 'logs'\n```\n\nIt reads the environment.\n\n"
+                "### Emitting structured logs\n\nUse `on_emit`.\n"
+            ),
+            "bn/email.md": "## লগস {#logs}\n\nTBD\n",
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "heading-structure"]
+    assert found == [
+        (
+            3,
+            "missing section ### Initializing logs: translate the section at source line 3 and "
+            "insert it after line 3",
+        ),
+        (
+            3,
+            "missing section ### Emitting structured logs: translate the section at source "
+            "line 13 and insert it after line 3",
+        ),
+    ]

@@ -131,11 +131,11 @@ def _missing(alignment: Alignment, index: int, section: Section, unpaired: set[i
                 f"heading mark that works; write it as `{'#' * section.level} {text}`",
                 related=related,
             )
-        merged = merge_point(
-            before.translation,
-            _joined([before.reference, *earlier]),
-            _joined([section, *later]),
-            alignment.translation.lines,
+        first, second = _joined([before.reference, *earlier]), _joined([section, *later])
+        merged = (
+            None
+            if _placeholder(before.translation, first, second)
+            else merge_point(before.translation, first, second, alignment.translation.lines)
         )
         if merged is not None:
             return Problem(
@@ -175,6 +175,18 @@ def _joined(sections: list[Section]) -> Section:
         blocks=[block for section in sections for block in section.blocks],
         links=[link for section in sections for link in section.links],
     )
+
+
+def _placeholder(merged: Section, first: Section, second: Section) -> bool:
+    """A source section with no text of its own (a heading right over subheadings) whose counterpart
+    holds less than half as many blocks as the next section, and none of its links, holds a
+    placeholder (`TBD`), not that section's text: the next section is missing, not its heading."""
+    ours = [block for block in merged.blocks if block.kind != "heading"]
+    if any(block.kind != "heading" for block in first.blocks):
+        return False
+    theirs = [block for block in second.blocks if block.kind != "heading"]
+    targets = {link.target for link in second.links}
+    return 2 * len(ours) < len(theirs) and not any(link.target in targets for link in merged.links)
 
 
 def _left_as_text(
