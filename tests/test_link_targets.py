@@ -639,3 +639,45 @@ def test_links_where_the_other_side_includes_a_file_are_not_judged(corpus, gloss
             "or add it to the source",
         ),
     ]
+
+
+def test_one_id_on_repeated_headings_does_not_move_their_links(corpus, glossqa):
+    # the source's repeated "Further reading" anchors are further-reading, further-reading-1
+    corpus(
+        {
+            "en/guide.md": article(
+                "Guide",
+                """
+        ## Metrics
+
+        ### Further reading
+
+        - [Metrics](/metrics)
+
+        ## Logs
+
+        ### Further reading
+
+        - [Logs](/logs)
+        """,
+            ),
+            "pt/guide.md": article(
+                "Guia",
+                """
+        ## Métricas {#metrics}
+
+        ### Leituras adicionais {#further-reading}
+
+        - [Métricas](/metrics)
+
+        ## Logs {#logs}
+
+        ### Leituras adicionais {#further-reading}
+
+        - [Logs](/logs)
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [d["message"] for d in run.json if d["rule"] == "link-targets"] == []

@@ -176,10 +176,15 @@ def _paired_by_kept_ids(alignment: Alignment) -> Alignment:
     for section, names in zip(reference, anchors):
         for name in names:
             named.setdefault(name, []).append(section)
+    ids = Counter(
+        section.heading.anchor for section in alignment.translation.sections if section.heading
+    )
     pinned: dict[int, Section] = {}
     for pair in alignment.pairs:
         ours = pair.translation
         if ours is None or ours.heading is None or not ours.heading.anchor:
+            continue
+        if ids[ours.heading.anchor] > 1:  # one id on repeated headings names none of them
             continue
         sections = named.get(ours.heading.anchor, [])
         if len(sections) == 1 and sections[0] is not pair.reference:
