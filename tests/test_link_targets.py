@@ -681,3 +681,46 @@ def test_one_id_on_repeated_headings_does_not_move_their_links(corpus, glossqa):
     )
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert [d["message"] for d in run.json if d["rule"] == "link-targets"] == []
+
+
+def test_a_changed_link_pairs_with_the_nearest_new_one(corpus, glossqa):
+    # nodejs.org's Korean download page: a dropped sentence's link two lines above the changed one
+    corpus(
+        {
+            "en/download.md": article(
+                "Download",
+                """
+        Learn how to [verify](https://example.org/verify) signed SHASUMS.
+
+        Download a signed source tarball.
+
+        Check out our [nightly](https://example.org/nightly) binaries or all
+        [previous releases](/download/archive) or the [unofficial](https://example.org/unofficial) ones.
+        """,
+            ),
+            "ko/download.md": article(
+                "다운로드",
+                """
+        서명된 SHASUMS를 [검증](https://example.org/verify)하는 방법을 배워보세요.
+
+        소스에서 [빌드](https://example.org/building)하는 방법을 확인하세요.
+
+        [nightly](https://example.org/nightly) 바이너리나 모든 [이전 릴리스](/about/previous-releases) 또는 [비공식](https://example.org/unofficial) 바이너리를 확인해보세요.
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "link-targets"]
+    assert found == [
+        (
+            6,
+            "the source has no link to 'https://example.org/building' in this section: remove "
+            "it, or add it to the source",
+        ),
+        (
+            8,
+            "this link leads to '/about/previous-releases', the source's to '/download/archive': "
+            "change the target to '/download/archive'",
+        ),
+    ]

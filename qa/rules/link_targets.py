@@ -420,18 +420,24 @@ def _neighbours(
     for wanted in missing:
         where = to_ours(wanted.line)
         home = block_of(where)
-        found = next(
-            (
-                link
-                for link in unpaired
-                if (link.kind == "image") == (wanted.kind == "image")
-                and (
-                    link.line == where
-                    or (home is not None and block_of(link.line) == home)
-                    or (gap(link.line) == gap(where) and abs(link.line - where) <= 2)
-                )
+        near = [
+            link
+            for link in unpaired
+            if (link.kind == "image") == (wanted.kind == "image")
+            and (
+                link.line == where
+                or (home is not None and block_of(link.line) == home)
+                or (gap(link.line) == gap(where) and abs(link.line - where) <= 2)
+            )
+        ]
+        found = min(  # the nearest: on the line, then in the block, then closest
+            near,
+            key=lambda link: (
+                link.line != where,
+                home is None or block_of(link.line) != home,  # noqa: B023
+                abs(link.line - where),  # noqa: B023
             ),
-            None,
+            default=None,
         )
         if found is not None:
             unpaired.remove(found)
