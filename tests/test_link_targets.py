@@ -724,3 +724,42 @@ def test_a_changed_link_pairs_with_the_nearest_new_one(corpus, glossqa):
             "change the target to '/download/archive'",
         ),
     ]
+
+
+def test_a_changed_link_after_a_shared_one_is_one_diagnostic_however_the_blocks_split(
+    corpus, glossqa
+):
+    # nodejs.org's end-of-life page: the translation splits the buttons into more blocks
+    corpus(
+        {
+            "en/eol.md": article(
+                "EOL",
+                """
+        [Upgrade](/download) or [get support](#commercial-support).
+
+        [View the release schedule](/about/previous-releases/).
+        """,
+            ),
+            "pt/eol.md": article(
+                "EOL",
+                """
+        [Atualize](/download)
+
+        ou
+
+        [Obtenha suporte](#commercial-support)
+
+        [Veja o cronograma](/about/releases/).
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "link-targets"]
+    assert found == [
+        (
+            10,
+            "this link leads to '/about/releases/', the source's to '/about/previous-releases/': "
+            "change the target to '/about/previous-releases/'",
+        )
+    ]

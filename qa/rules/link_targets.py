@@ -275,9 +275,7 @@ def _compare(
         localized_sites,
     )
 
-    pairs, unpaired_extra = _neighbours(
-        missing_links, extra_links, to_ours, our_section, [mine for _, mine in shared]
-    )
+    pairs, unpaired_extra = _neighbours(missing_links, extra_links, to_ours, our_section, shared)
     unpaired_extra = [  # a link split in two (`[VPN -](x) … [narrative](x)`) leads nowhere else
         found
         for found in unpaired_extra
@@ -400,7 +398,7 @@ def _neighbours(
     extra: list[Link],
     to_ours: Callable[[int], int],
     section: Section,
-    shared_lines: list[int],
+    shared: list[tuple[int, int]],
 ) -> tuple[list[tuple[Link, Link]], list[Link]]:
     """A missing and an extra link (both images or both not) in the same block of the translation,
     or a line or two apart, or the only one lost and the only one gained between the same shared
@@ -414,7 +412,12 @@ def _neighbours(
         )
 
     def gap(line: int) -> int:
-        return sum(1 for mine in shared_lines if mine < line)
+        return sum(1 for _, mine in shared if mine < line)
+
+    def their_gap(
+        wanted: Link,
+    ) -> int:  # counted in the source: a shared link on `where` may be before it
+        return sum(1 for there, _ in shared if there < wanted.line)
 
     pairs, unpaired = [], list(extra)
     for wanted in missing:
@@ -427,7 +430,7 @@ def _neighbours(
             and (
                 link.line == where
                 or (home is not None and block_of(link.line) == home)
-                or (gap(link.line) == gap(where) and abs(link.line - where) <= 2)
+                or (gap(link.line) == their_gap(wanted) and abs(link.line - where) <= 2)
             )
         ]
         found = min(  # the nearest: on the line, then in the block, then closest
@@ -443,8 +446,8 @@ def _neighbours(
             unpaired.remove(found)
             pairs.append((wanted, found))
     alone = [wanted for wanted in missing if all(wanted is not chosen for chosen, _ in pairs)]
-    for between in {gap(to_ours(wanted.line)) for wanted in alone}:
-        wanted_here = [wanted for wanted in alone if gap(to_ours(wanted.line)) == between]
+    for between in {their_gap(wanted) for wanted in alone}:
+        wanted_here = [wanted for wanted in alone if their_gap(wanted) == between]
         found_here = [found for found in unpaired if gap(found.line) == between]
         if len(wanted_here) == len(found_here) == 1 and (wanted_here[0].kind == "image") == (
             found_here[0].kind == "image"
