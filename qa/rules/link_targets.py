@@ -430,7 +430,10 @@ def _neighbours(
             and (
                 link.line == where
                 or (home is not None and block_of(link.line) == home)
-                or (gap(link.line) == their_gap(wanted) and abs(link.line - where) <= 2)
+                or (
+                    gap(link.line) in (gap(where), their_gap(wanted))
+                    and abs(link.line - where) <= 2
+                )
             )
         ]
         found = min(  # the nearest: on the line, then in the block, then closest
@@ -445,15 +448,18 @@ def _neighbours(
         if found is not None:
             unpaired.remove(found)
             pairs.append((wanted, found))
-    alone = [wanted for wanted in missing if all(wanted is not chosen for chosen, _ in pairs)]
-    for between in {their_gap(wanted) for wanted in alone}:
-        wanted_here = [wanted for wanted in alone if their_gap(wanted) == between]
-        found_here = [found for found in unpaired if gap(found.line) == between]
-        if len(wanted_here) == len(found_here) == 1 and (wanted_here[0].kind == "image") == (
-            found_here[0].kind == "image"
-        ):  # the one lost and gained between shared links
-            pairs += zip(wanted_here, found_here)
-            unpaired = [found for found in unpaired if found not in found_here]
+    # the one lost and gained between the same shared links, counted in the translation's
+    # order, then in the source's (a shared link on the lost one's line may come before it)
+    for counted in (lambda wanted: gap(to_ours(wanted.line)), their_gap):
+        alone = [wanted for wanted in missing if all(wanted is not chosen for chosen, _ in pairs)]
+        for between in {counted(wanted) for wanted in alone}:
+            wanted_here = [wanted for wanted in alone if counted(wanted) == between]
+            found_here = [found for found in unpaired if gap(found.line) == between]
+            if len(wanted_here) == len(found_here) == 1 and (wanted_here[0].kind == "image") == (
+                found_here[0].kind == "image"
+            ):
+                pairs += zip(wanted_here, found_here)
+                unpaired = [found for found in unpaired if found not in found_here]
     pairs.sort(key=lambda pair: pair[1].line)
     return pairs, unpaired
 
