@@ -55,7 +55,7 @@ from pathlib import PurePosixPath
 
 from .. import langid, langtags
 from ..model import AlignedGroup, Diagnostic, Document, Problem
-from ..prose import ProseBlock, column_of, prose_blocks
+from ..prose import ProseBlock, column_of, is_machine_value, prose_blocks
 
 ID = "untranslated"
 SEVERITY = "warning"
@@ -89,9 +89,6 @@ QUOTES = {
     "『": "』",
     "`": "`",
 }
-MACHINERY_VALUE = re.compile(
-    r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
-)  # hashes, dates, numbers, paths, versions: not prose
 CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>")
 TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
 SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
@@ -104,6 +101,13 @@ GLOSS_WORDS = 8  # a gloss is a term, not a sentence
 SENTENCE_WORDS = 6  # an English phrase this long is an English sentence, or most of one
 SENTENCE_QUOTED = 80  # characters of an English sentence quoted in its diagnostic
 PHRASE = re.compile(r"^'(.+?)' is left in English")
+LINK = re.compile(r"\[([^\[\]]+)\](?:\(([^)\s]*)[^)]*\)|\[([^\]]*)\])")  # inline or reference
+EXTERNAL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+MENU_STEP = ("→", "›", "->", "=>", " > ")  # Settings → Secrets and variables → Actions
+EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*|__|_)(?![\s*_])(.+?)(?<![\s*_])\1(?![\w*])", re.S)
+MNEMONIC = re.compile(r"\[\w{1,3}\]")  # tldr's option mnemonics: "[l]ess [t]han"
+LIST_SEPARATOR = re.compile(r"\s[-–—/&]\s|,\s|\s(?:and|or)\s")
+LABEL_WORDS = 6  # a UI label in bold or italics is short
 TERM_MAX_WORDS = 4
 
 
@@ -114,6 +118,17 @@ class Finding:
     phrase: str
     reason: str
     listed: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a translation's own site says is kept: names (capitalised mid-sentence in the source or
+    in the translation's running text), words written as code in either, and the headings the
+    translation keeps as a set."""
+
+    names: frozenset[str]
+    code: frozenset[str]
+    kept_headings: frozenset[int]  # lines
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
@@ -127,6 +142,12 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     source_text = "\n".join(b.text for b in source_prose if b.kind != "heading")
     names = _source_names(source_text)
     capitals = frozenset().union(*(_mid_sentence_capitals(b.text) for b in source_prose))
+    source_code = _code_words(source) if source else frozenset()
+    source_headings = (
+        frozenset(_heading_text(b.text) for b in source_prose if b.kind == "heading")
+        if source
+        else frozenset()
+    )
     source_keys = (
         {key: entry.value for key, entry in source.front_matter.entries.items()}
         if source and source.front_matter
@@ -167,6 +188,11 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         }
         others = [text for path, text in kept_text.items() if path != document.path]
         flagged_blocks = english.get(document.path, {})
+        evidence = Evidence(
+            names=capitals | _body_capitals(blocks[document.path]),
+            code=source_code | _code_words(document),
+            kept_headings=_kept_headings(blocks[document.path], source_headings),
+        )
         problems: list[Problem] = []
         for block in blocks[document.path]:
             if block in flagged_blocks:
@@ -190,6 +216,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                         capitals,
                         options,
                         line,
+                        evidence,
                     )
                 ]
                 problems += _one_per_sentence(findings, text, line, block, document)
@@ -259,7 +286,7 @@ def _prose(
             if not block.text.strip():
                 continue
         if block.kind == "front-matter":
-            if MACHINERY_VALUE.fullmatch(block.text.strip()) or ":" in (block.key or ""):
+            if is_machine_value(block.text) or ":" in (block.key or ""):
                 continue  # a namespaced key is a tool's setting: `cSpell:ignore`
             if block.key not in translated_keys:
                 value = (source_keys or {}).get(block.key)
@@ -271,17 +298,26 @@ def _prose(
             continue
         elif CODE_IN_MARKUP.search(block.text):
             continue  # JSX and attributes: `style={{ display: 'inline' }}`, `{({ binaries }) => (`
-        elif _only_a_link(document, block):
-            continue  # the title of the page it links to, in that page's language
+        elif _only_links(document, block):
+            continue  # the titles of the pages it links to, in those pages' language
         yield block
 
 
-def _only_a_link(document: Document, block: ProseBlock) -> bool:
-    text = " ".join(block.text.split())
-    if not text or "\n" in block.text:
+def _only_links(document: Document, block: ProseBlock) -> bool:
+    """A block made of links' texts (the titles of the linked pages, in their language) and names
+    or versions between them: a table row of libraries, artifacts and their specifications."""
+    raw = document.lines[block.line - 1 : block.line + block.text.count("\n")]
+    link_texts = sorted(
+        {" ".join(match.group(1).split()) for line in raw for match in LINK.finditer(line)},
+        key=len,
+        reverse=True,
+    )
+    if not link_texts:
         return False
-    raw = document.lines[block.line - 1]
-    return any(" ".join(found.split()) == text for found in re.findall(r"\[([^\]]+)\][(\[]", raw))
+    rest = " ".join(block.text.split())
+    for link_text in link_texts:
+        rest = rest.replace(link_text, " ")
+    return all(word[:1].isupper() for word in langid.WORD.findall(rest))
 
 
 def _findings(text: str, block: ProseBlock, document: Document, listed, options) -> list[Finding]:
@@ -326,6 +362,7 @@ def _kept(
     source_capitals: frozenset[str],
     options: dict,
     line: int,
+    evidence: Evidence | None = None,
 ) -> bool:
     phrase = finding.phrase
     if phrase.casefold() in keep:
@@ -339,7 +376,8 @@ def _kept(
     return (
         _capitalised_name(finding, text, block)
         or _quoted(text, finding)
-        or _emphasised_label(document, line, finding)
+        or _emphasised_label(document, block, line, finding, document.language)
+        or _single_quoted(text, finding)
         or _command_heading(block, document)
         or _identifier(text, finding, document.language)
         or _linked_to_its_page(document, block, phrase)
@@ -347,6 +385,17 @@ def _kept(
         or _proper_noun_in_source(phrase, source_text)
         or _capitals_of_the_source(phrase, source_capitals)
         or _term_of_the_source(phrase, source_text, document.language, _document_text(document))
+        or _cited_title(document, line, finding, document.language)
+        or _menu_path(text, finding)
+        or _mnemonics(text, finding)
+        or _list_of_names(text, finding, block)
+        or (
+            evidence is not None
+            and (
+                _kept_heading(block, evidence)
+                or _few_english_words_left(finding, text, document.language, evidence, options)
+            )
+        )
     )
 
 
@@ -468,15 +517,26 @@ def _title_case(phrase: str) -> bool:
 
 
 def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
-    """Two or more words in title case outside headings: a name or a title ("Apache Kafka Streams",
-    "Taming Telemetry at Scale").
+    """Two or more words in title case, with the capitalised word before or after them: a name or
+    a title ("Apache Kafka Streams", "Taming Telemetry at Scale", "Humans of OpenTelemetry").
 
-    Not in a heading, where English capitalises every word ("Förstå Soft Selling").
+    In a heading, where English capitalises every word ("Förstå Soft Selling"), only when the word
+    after it is a name no English dictionary has ("OpenTelemetry").
     """
-    if block.kind == "heading":
-        return False
     name_before = re.search(r"([A-Z][\w-]*)\s+$", text[: finding.start])
-    phrase = (name_before.group(1) + " " if name_before else "") + finding.phrase
+    name_after = re.match(r"\s+([A-Z][\w-]*)", text[finding.end :])
+    if block.kind == "heading":
+        if (
+            not name_after
+            or (langid.table("en") or {}).get(name_after.group(1).lower(), 0.0) >= 2.5
+        ):
+            return False
+        name_before = None
+    phrase = (
+        (name_before.group(1) + " " if name_before else "")
+        + finding.phrase
+        + (" " + name_after.group(1) if name_after else "")
+    )
     return len(_words_of(phrase)) >= 2 and _title_case(phrase)
 
 
@@ -484,13 +544,51 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _emphasised_label(document: Document, line: int, finding: Finding) -> bool:
-    """A UI label in bold or italics, as style guides write them: select **Create pull request**."""
+def _emphasised_label(
+    document: Document, block: ProseBlock, line: int, finding: Finding, language: str
+) -> bool:
+    """A UI label in bold or italics, as style guides write them: select **Create pull request**,
+    open _Runtime, build, connections and security settings_ (also across a line break); or a kept
+    term in italics among the translation's own words: "a _issue_"."""
     if not 0 < line <= len(document.lines):
         return False
     words = [re.escape(word) for word in langid.WORD.findall(finding.phrase)]
     label = r"\W*" + r"\W+".join(words) + r"\W*"
-    return re.search(r"(\*\*|__|\*|_)" + label + r"\1", document.lines[line - 1], re.I) is not None
+    if re.search(r"(\*\*|__|\*|_)" + label + r"\1", document.lines[line - 1], re.I):
+        return True
+    raw = "\n".join(document.lines[block.line - 1 : block.line + block.text.count("\n")])
+    wanted = [word.casefold() for word in langid.WORD.findall(finding.phrase)]
+    native = langid.table(language) or {}
+    for match in EMPHASIS.finditer(raw):
+        span = match.group(2)
+        inside = langid.WORD.findall(span)
+        if not inside:
+            continue
+        if (
+            _contains([word.casefold() for word in inside], wanted)
+            and span[:1].isupper()
+            and len(inside) <= LABEL_WORDS
+            and not re.search(r"[.!?()]", span)
+        ):
+            return True
+        folded = [word.casefold() for word in inside]
+        if len(inside) < len(wanted) and _contains(wanted, folded):
+            at = next(i for i in range(len(wanted)) if wanted[i : i + len(folded)] == folded)
+            others = wanted[:at] + wanted[at + len(folded) :]
+            if all(native.get(word, 0.0) >= 3.0 for word in others):
+                return True
+    return False
+
+
+def _single_quoted(text: str, finding: Finding) -> bool:
+    """Quoted with ASCII apostrophes: mit 'default and safe' NSE Scripts."""
+    for match in re.finditer(r"(?<!\w)'([^'\n]+)'(?!\w)", text):
+        if match.start(1) <= finding.start and finding.end <= match.end(1):
+            extra = len(langid.WORD.findall(match.group(1))) - len(
+                langid.WORD.findall(finding.phrase)
+            )
+            return extra <= 3
+    return False
 
 
 def _quoted(text: str, finding: Finding) -> bool:
@@ -526,6 +624,10 @@ def _identifier(text: str, finding: Finding, language: str) -> bool:
     after = text[finding.end : finding.end + 2]
     if after[:1] in "'’" and after[1:2].isalpha():
         return True
+    if after[:1] == "-" and (
+        not after[1:2].strip() or langid.script_of(after[1]) not in ("LATIN", "")
+    ):
+        return True  # Bengali's `collector-এর`; a suspended hyphen: "push- বা pull-based"
     return (
         after[:1].isalpha()
         and langid.script_of(after[0]) != "LATIN"
@@ -720,6 +822,141 @@ def _is_name(phrase: str, others: list[str], share: float) -> bool:
         return False
     needle = " ".join(phrase.casefold().split())
     return sum(needle in text for text in others) >= share * len(others)
+
+
+def _code_words(document: Document) -> frozenset[str]:
+    """Single words a document writes as inline code: `origin`, `upstream` are names of things."""
+    return frozenset(
+        code.strip().casefold()
+        for section in document.root.walk()
+        for block in section.blocks
+        for code in block.inline_code
+        if re.fullmatch(r"[\w.-]+", code.strip())
+    )
+
+
+def _body_capitals(blocks: list[ProseBlock]) -> frozenset[str]:
+    """Names the translation itself capitalises mid-sentence in its running text (not in headings,
+    where English capitalises every word)."""
+    return frozenset().union(
+        *(_mid_sentence_capitals(b.text) for b in blocks if b.kind in ("paragraph", "list_item"))
+    )
+
+
+def _heading_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _kept_headings(blocks: list[ProseBlock], source_headings: frozenset[str]) -> frozenset[int]:
+    """The lines of short headings kept as in the source, when the translation keeps most of its
+    headings so: a list of names (the demo's services "Ad", "Cart", "Product Catalog")."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    kept = [
+        b
+        for b in headings
+        if _heading_text(b.text) in source_headings and len(langid.WORD.findall(b.text)) <= 4
+    ]
+    if len(kept) >= 3 and 3 * len(kept) >= 2 * len(headings):
+        return frozenset(b.line for b in kept)
+    return frozenset()
+
+
+def _kept_heading(block: ProseBlock, evidence: Evidence) -> bool:
+    return block.kind == "heading" and block.line in evidence.kept_headings
+
+
+def _cited_title(document: Document, line: int, finding: Finding, language: str) -> bool:
+    """The text of a link to another site, all of it English: the linked page's title, cited as it
+    is ("[Securing your OpenTelemetry Collector](https://medium.com/...)"). A short link text that
+    is no title ("[Learn more](https://...)") is still a leftover."""
+    if not 0 < line <= len(document.lines):
+        return False
+    wanted = [word.casefold() for word in langid.WORD.findall(finding.phrase)]
+    for match in LINK.finditer(document.lines[line - 1]):
+        words = langid.WORD.findall(match.group(1))
+        if not _contains([word.casefold() for word in words], wanted):
+            continue
+        target = match.group(2)
+        if target is None:
+            target = _reference(document, match.group(3) or match.group(1))
+        if not target or not EXTERNAL.match(target):
+            continue
+        if any(langid.script_of(word[0]) != "LATIN" for word in words):
+            continue  # the translation's own words in the link text
+        english, native = langid.english_share(match.group(1), language)
+        if english > native and (len(words) >= 3 or any(word[:1].isupper() for word in words[1:])):
+            return True
+    return False
+
+
+def _contains(words: list[str], wanted: list[str]) -> bool:
+    return any(words[at : at + len(wanted)] == wanted for at in range(len(words) - len(wanted) + 1))
+
+
+def _reference(document: Document, label: str) -> str | None:
+    definition = re.compile(r"\s{0,3}\[" + re.escape(label) + r"\]:\s*<?(\S+?)>?(?:\s|$)", re.I)
+    for text in document.lines:
+        found = definition.match(text)
+        if found:
+            return found.group(1)
+    return None
+
+
+def _menu_path(text: str, finding: Finding) -> bool:
+    """A step of a menu path: Settings → Secrets and variables → Actions."""
+    before, after = text[: finding.start].rstrip() + " ", " " + text[finding.end :].lstrip()
+    return any(
+        before.endswith(step.rstrip() + " ") or after.startswith(" " + step.lstrip())
+        for step in MENU_STEP
+    )
+
+
+def _mnemonics(text: str, finding: Finding) -> bool:
+    """tldr's option mnemonics: "[eq]ual/[n]on [e]qual/[l]ess than or [e]qual" spells option names."""
+    return len(MNEMONIC.findall(text)) >= 2 and (
+        MNEMONIC.search(text[max(0, finding.start - 4) : finding.end + 4]) is not None
+    )
+
+
+def _list_of_names(text: str, finding: Finding, block: ProseBlock) -> bool:
+    """A heading that lists capitalised names: "CentOS - Fedora - Red Hat Enterprise Linux",
+    "CentOS, Fedora and Red Hat Enterprise Linux"; not "Förstå Soft Selling", which lists nothing."""
+    if block.kind != "heading" or len(LIST_SEPARATOR.findall(text)) < 2:
+        return False
+    latin = [
+        word
+        for word in langid.WORD.findall(LIST_SEPARATOR.sub(" ", text))
+        if langid.script_of(word[0]) == "LATIN"
+    ]
+    return all(word[:1].isupper() for word in latin)
+
+
+def _few_english_words_left(
+    finding: Finding, text: str, language: str, evidence: Evidence, options: dict
+) -> bool:
+    """Set aside the names (capitalised mid-sentence by the source or the translation), the words
+    written as code (`upstream`, `origin`) and the words quoted one by one ('default' and 'safe'):
+    fewer than `min-words` English words left is a kept term beside a name ("daemon Bitcoin Core",
+    "GitHub issue"), not a leftover."""
+    english, native = langid.table("en") or {}, langid.table(language) or {}
+    left = set_aside = 0
+    for match in langid.WORD.finditer(finding.phrase):
+        word = match.group(0)
+        at = finding.start + match.start()
+        if (
+            (word[:1].isupper() and word in evidence.names)
+            or word.casefold() in evidence.code
+            or _quoted_alone(text, at, at + len(word))
+        ):
+            set_aside += 1
+        elif english.get(word.lower(), 0.0) - native.get(word.lower(), 0.0) >= langid.WEAK:
+            left += 1
+    return set_aside > 0 and left < options["min-words"]
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return bool(before) and before in QUOTES and QUOTES[before] == after
 
 
 def _listed_pattern(terms: list) -> re.Pattern | None:
