@@ -107,7 +107,9 @@ MENU_STEP = ("→", "›", "->", "=>", " > ")  # Settings → Secrets and variab
 EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*|__|_)(?![\s*_])(.+?)(?<![\s*_])\1(?![\w*])", re.S)
 MNEMONIC = re.compile(r"\[\w{1,3}\]")  # tldr's option mnemonics: "[l]ess [t]han"
 LIST_SEPARATOR = re.compile(r"\s[-–—/&]\s|,\s|\s(?:and|or)\s")
-LABEL_WORDS = 6  # a UI label in bold or italics is short
+RUNNING_NAME = re.compile(r"(?<=[^\W\d_]) ([A-Z][\w-]*)|(?<=[^\W\d_][,;:]) ([A-Z][\w-]*)")
+LABEL_WORDS = 6
+RARE_IN_ENGLISH = 4.0  # Zipf of "Fedora" 3.1, "GitHub" 3.2; "Learn" is 5  # a UI label in bold or italics is short
 TERM_MAX_WORDS = 4
 
 
@@ -143,6 +145,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     names = _source_names(source_text)
     capitals = frozenset().union(*(_mid_sentence_capitals(b.text) for b in source_prose))
     source_code = _code_words(source) if source else frozenset()
+    source_running_names = _running_names(source_prose)
     source_headings = (
         frozenset(_heading_text(b.text) for b in source_prose if b.kind == "heading")
         if source
@@ -189,7 +192,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         others = [text for path, text in kept_text.items() if path != document.path]
         flagged_blocks = english.get(document.path, {})
         evidence = Evidence(
-            names=capitals | _body_capitals(blocks[document.path]),
+            names=source_running_names | _rare_in_english(_running_names(blocks[document.path])),
             code=source_code | _code_words(document),
             kept_headings=_kept_headings(blocks[document.path], source_headings),
         )
@@ -386,7 +389,10 @@ def _kept(
         or _capitals_of_the_source(phrase, source_capitals)
         or _term_of_the_source(phrase, source_text, document.language, _document_text(document))
         or _cited_title(document, line, finding, document.language)
-        or _menu_path(text, finding)
+        or _menu_path(
+            "\n".join(block.text.split("\n")[: line - block.line] + [text[: finding.start]]),
+            "\n".join([text[finding.end :]] + block.text.split("\n")[line - block.line + 1 :]),
+        )
         or _mnemonics(text, finding)
         or _list_of_names(text, finding, block)
         or (
@@ -835,12 +841,21 @@ def _code_words(document: Document) -> frozenset[str]:
     )
 
 
-def _body_capitals(blocks: list[ProseBlock]) -> frozenset[str]:
-    """Names the translation itself capitalises mid-sentence in its running text (not in headings,
-    where English capitalises every word)."""
-    return frozenset().union(
-        *(_mid_sentence_capitals(b.text) for b in blocks if b.kind in ("paragraph", "list_item"))
+def _running_names(blocks: list[ProseBlock]) -> frozenset[str]:
+    """Words capitalised right after a word in running text (not in headings, where English
+    capitalises every word, nor after a bracket or a quote): names, "Start the Bitcoin Core daemon"."""
+    return frozenset(
+        match.group(1) or match.group(2)
+        for block in blocks
+        if block.kind in ("paragraph", "list_item")
+        for match in RUNNING_NAME.finditer(block.text)
     )
+
+
+def _rare_in_english(words: frozenset[str]) -> frozenset[str]:
+    """A translation's own capitalised words that are names, not English left in it ("Learn")."""
+    english = langid.table("en") or {}
+    return frozenset(word for word in words if english.get(word.lower(), 0.0) < RARE_IN_ENGLISH)
 
 
 def _heading_text(text: str) -> str:
@@ -902,20 +917,23 @@ def _reference(document: Document, label: str) -> str | None:
     return None
 
 
-def _menu_path(text: str, finding: Finding) -> bool:
-    """A step of a menu path: Settings → Secrets and variables → Actions."""
-    before, after = text[: finding.start].rstrip() + " ", " " + text[finding.end :].lstrip()
-    return any(
-        before.endswith(step.rstrip() + " ") or after.startswith(" " + step.lstrip())
-        for step in MENU_STEP
+def _menu_path(before: str, after: str) -> bool:
+    """A step of a menu path: Settings → Secrets and variables → Actions → New repository secret
+    (also when the step goes on after a line break)."""
+    before_step = max(before.rfind(step) for step in MENU_STEP)
+    after_steps = [at for at in (after.find(step) for step in MENU_STEP) if at >= 0]
+    return (before_step >= 0 and _one_step(before[before_step:].lstrip("→›-=> "))) or bool(
+        after_steps and _one_step(after[: min(after_steps)])
     )
+
+
+def _one_step(text: str) -> bool:
+    return len(langid.WORD.findall(text)) <= 3 and not SENTENCE_END.search(text)
 
 
 def _mnemonics(text: str, finding: Finding) -> bool:
-    """tldr's option mnemonics: "[eq]ual/[n]on [e]qual/[l]ess than or [e]qual" spells option names."""
-    return len(MNEMONIC.findall(text)) >= 2 and (
-        MNEMONIC.search(text[max(0, finding.start - 4) : finding.end + 4]) is not None
-    )
+    """tldr's option mnemonics: "[l]ess than or [e]qual", "do [n]ot run" spell the option's name."""
+    return MNEMONIC.search(text[max(0, finding.start - 4) : finding.end + 4]) is not None
 
 
 def _list_of_names(text: str, finding: Finding, block: ProseBlock) -> bool:
