@@ -194,7 +194,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         evidence = Evidence(
             names=source_running_names | _rare_in_english(_running_names(blocks[document.path])),
             code=source_code | _code_words(document),
-            kept_headings=_kept_headings(blocks[document.path], source_headings),
+            kept_headings=_kept_headings(blocks[document.path], source_headings, document.language),
         )
         problems: list[Problem] = []
         for block in blocks[document.path]:
@@ -862,18 +862,22 @@ def _heading_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _kept_headings(blocks: list[ProseBlock], source_headings: frozenset[str]) -> frozenset[int]:
-    """The lines of short headings kept as in the source, when the translation keeps most of its
-    headings so: a list of names (the demo's services "Ad", "Cart", "Product Catalog")."""
+def _kept_headings(
+    blocks: list[ProseBlock], source_headings: frozenset[str], language: str
+) -> frozenset[int]:
+    """The lines of the short headings of a translation that translates none of its headings and
+    keeps three or more exactly as the source has them: a list of names (the demo's services
+    "Ad", "Cart", "Product Catalog"). One English heading among translated ones ("Language
+    Support") is a leftover."""
     headings = [b for b in blocks if b.kind == "heading"]
-    kept = [
-        b
-        for b in headings
-        if _heading_text(b.text) in source_headings and len(langid.WORD.findall(b.text)) <= 4
-    ]
-    if len(kept) >= 3 and 3 * len(kept) >= 2 * len(headings):
-        return frozenset(b.line for b in kept)
-    return frozenset()
+    if any(
+        english < native
+        for english, native in (langid.english_share(b.text, language) for b in headings)
+    ):
+        return frozenset()
+    if sum(_heading_text(b.text) in source_headings for b in headings) < 3:
+        return frozenset()
+    return frozenset(b.line for b in headings if len(langid.WORD.findall(b.text)) <= 4)
 
 
 def _kept_heading(block: ProseBlock, evidence: Evidence) -> bool:
@@ -952,24 +956,23 @@ def _list_of_names(text: str, finding: Finding, block: ProseBlock) -> bool:
 def _few_english_words_left(
     finding: Finding, text: str, language: str, evidence: Evidence, options: dict
 ) -> bool:
-    """Set aside the names (capitalised mid-sentence by the source or the translation), the words
-    written as code (`upstream`, `origin`) and the words quoted one by one ('default' and 'safe'):
-    fewer than `min-words` English words left is a kept term beside a name ("daemon Bitcoin Core",
-    "GitHub issue"), not a leftover."""
+    """Set aside the names (capitalised mid-sentence by the source or the translation): fewer than
+    `min-words` English words left is a kept term beside a name ("daemon Bitcoin Core", "GitHub
+    issue"). Set aside the words written as code (`upstream`, `origin`) or quoted one by one
+    ('default' and 'safe'): nothing English left is names joined by the translation's words
+    ("upstream a origin"); "all versions" with `all` code elsewhere is still a leftover."""
     english, native = langid.table("en") or {}, langid.table(language) or {}
-    left = set_aside = 0
+    left = names = code = 0
     for match in langid.WORD.finditer(finding.phrase):
         word = match.group(0)
         at = finding.start + match.start()
-        if (
-            (word[:1].isupper() and word in evidence.names)
-            or word.casefold() in evidence.code
-            or _quoted_alone(text, at, at + len(word))
-        ):
-            set_aside += 1
+        if word[:1].isupper() and word in evidence.names:
+            names += 1
+        elif word.casefold() in evidence.code or _quoted_alone(text, at, at + len(word)):
+            code += 1
         elif english.get(word.lower(), 0.0) - native.get(word.lower(), 0.0) >= langid.WEAK:
             left += 1
-    return set_aside > 0 and left < options["min-words"]
+    return (names > 0 and left < options["min-words"]) or (code > 0 and left == 0)
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:
