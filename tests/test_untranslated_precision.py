@@ -240,3 +240,50 @@ def test_a_table_row_of_links_names_and_versions_is_not_prose(corpus, glossqa):
 )
 def test_a_hash_needs_a_digit_so_a_word_of_hex_letters_is_prose(value, machine):
     assert is_machine_value(value) is machine
+
+
+@pytest.mark.parametrize(
+    "language, heading",
+    [
+        ("ja", "## SPI（Service provider interface）"),
+        ("zh", "## SPI（Service provider interface）配置"),
+        ("ko", "## SPI(Service provider interface) 설정"),
+        ("hi", "## SPI (Service provider interface) विन्यास"),
+        ("tr", "## SPI (Service provider interface) yapılandırması"),
+        ("es", "## Configuración de SPI (Service provider interface)"),
+    ],
+)
+def test_the_words_an_acronym_stands_for_in_parentheses_are_kept(
+    corpus, glossqa, language, heading
+):
+    corpus(
+        {f"{language}/a.md": article("X", f"# X\n\n{heading}\n\n## Service provider interface\n")}
+    )
+    found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
+    assert [(path, line) for path, line, _ in found] == [(f"{language}/a.md", 8)]
+
+
+def test_a_gloss_after_a_word_ending_in_a_vowel_sign_is_a_gloss(corpus, glossqa):
+    corpus(
+        {
+            "bn/a.md": article("X", "# X\n\n### ক্লায়েন্ট লাইব্রেরি (Client library)\n"),
+            "hi/a.md": article("X", "# X\n\n### क्लाइंट लाइब्रेरी (Client library)\n"),
+        }
+    )
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == []
+
+
+def test_a_romanian_ending_after_a_hyphen_and_a_repository_path_are_kept(corpus, glossqa):
+    corpus(
+        {
+            "ro/a.md": article(
+                "X",
+                "# X\n\nPagina identifică în front matter commit-ul paginii în limba engleză.\n\n"
+                "Trimite schimbări via [pull request-uri mici](#small-prs) mereu.\n\n"
+                "Vezi [open-telemetry/otel-arrow](https://github.com/open-telemetry/otel-arrow) "
+                "acum.\n\nPagina identifică front matter commit paginii.\n",
+            )
+        }
+    )
+    found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
+    assert found == [("ro/a.md", 12, "'front matter commit'")]

@@ -48,6 +48,7 @@ Passes:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -93,7 +94,7 @@ CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>")
 TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
 SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
-    r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
+    r"\{\{.*?\}\}|\w[\w-]*(?:[_./:@][\w-]+)+|\w+(?:-\w+){2,}"
 )  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics")
 UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})  # no spaces between words
 TITLE_LOWERCASE = 5.7  # English frequency of the words a title leaves lowercase: "at", "of", "with"
@@ -371,7 +372,9 @@ def _kept(
     if phrase.casefold() in keep:
         return True
     if options["glosses"] and (
-        _is_gloss(text, finding, document.language) or _glossed(text, finding, document.language)
+        _is_gloss(text, finding, document.language)
+        or _glossed(text, finding, document.language)
+        or _acronym_expanded(text, finding)
     ):
         return True
     if finding.listed:
@@ -476,9 +479,26 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
     ):
         return False  # "(ou decision to buy ponte de log)": the translation's own words, no gloss
     before = langid.WORD.findall(text[:opening])
-    if not before or not text[:opening].rstrip()[-1:].isalpha():
-        return False
+    last = text[:opening].rstrip()[-1:]
+    if not before or not (last.isalpha() or unicodedata.category(last or " ").startswith("M")):
+        return False  # a Bengali or Hindi word may end in a vowel sign: লাইব্রেরি
     return not _english_word(before[-1], language)
+
+
+def _acronym_expanded(text: str, finding: Finding) -> bool:
+    """The words an acronym stands for, in parentheses after it: `SPI（Service provider interface）`."""
+    found = re.search(r"\b([A-Z]{2,6})s?\s*[(（]\s*$", text[: finding.start])
+    if not found:
+        return False
+    rest = re.match(r"[^()（）]*[)）]", text[finding.start :])
+    if not rest:
+        return False
+    initials = "".join(
+        word[0]
+        for word in re.findall(r"[A-Za-z]+", rest.group(0))
+        if word[:1].isupper() or len(word) > 3
+    )
+    return initials.upper().startswith(found.group(1))
 
 
 def _glossed(text: str, finding: Finding, language: str) -> bool:
@@ -634,6 +654,9 @@ def _identifier(text: str, finding: Finding, language: str) -> bool:
         not after[1:2].strip() or langid.script_of(after[1]) not in ("LATIN", "")
     ):
         return True  # Bengali's `collector-এর`; a suspended hyphen: "push- বা pull-based"
+    suffix = re.match(r"-([^\W\d_]{1,4})(?![\w-])", text[finding.end :])
+    if suffix and (langid.table("en") or {}).get(suffix.group(1).lower(), 0.0) < 4.0:
+        return True  # Romanian's `commit-ul`, `pull request-uri`: the translation's ending
     return (
         after[:1].isalpha()
         and langid.script_of(after[0]) != "LATIN"
