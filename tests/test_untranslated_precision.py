@@ -287,3 +287,8 @@ def test_a_romanian_ending_after_a_hyphen_and_a_repository_path_are_kept(corpus,
     )
     found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
     assert found == [("ro/a.md", 12, "'front matter commit'")]
+
+
+def test_a_gloss_may_hold_a_name_no_table_knows(corpus, glossqa):
+    corpus({"zh/a.md": article("X", "# X\n\n### 上下文传播（Propagators and Context）\n")})
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == []

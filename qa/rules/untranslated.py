@@ -320,8 +320,9 @@ def _only_links(document: Document, block: ProseBlock) -> bool:
         return False
     rest = " ".join(block.text.split())
     for link_text in link_texts:
-        rest = rest.replace(link_text, " ")
-    return all(word[:1].isupper() for word in langid.WORD.findall(rest))
+        rest = re.sub(r"(?<!\w)" + re.escape(link_text) + r"(?!\w)", " ", rest)
+    left = langid.WORD.findall(rest)
+    return len(left) <= 2 and all(word[:1].isupper() for word in left)  # "Java 8+"
 
 
 def _findings(text: str, block: ProseBlock, document: Document, listed, options) -> list[Finding]:
@@ -473,10 +474,7 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
     if len(langid.WORD.findall(inside)) > GLOSS_WORDS or re.search(r"[.!?](\s|$)", inside):
         return False
     around = text[opening + 1 : finding.start] + " " + text[finding.end : closing]
-    if any(
-        not (_english_word(word, language) or word.isupper())
-        for word in langid.WORD.findall(around)
-    ):
+    if any(_native_word(word, language) for word in langid.WORD.findall(around)):
         return False  # "(ou decision to buy ponte de log)": the translation's own words, no gloss
     before = langid.WORD.findall(text[:opening])
     last = text[:opening].rstrip()[-1:]
@@ -514,6 +512,18 @@ def _glossed(text: str, finding: Finding, language: str) -> bool:
     words = langid.WORD.findall(after.group(2))
     native = [word for word in words if not _english_word(word, language)]
     return bool(words) and len(native) >= len(words) / 2
+
+
+def _native_word(word: str, language: str) -> bool:
+    """A word of the translation: in its script, or commoner in its language than in English
+    ("ponte", "de"); a name no table has ("Propagators") is neither."""
+    if langid.script_of(word[0]) != "LATIN":
+        return True
+    if _english_word(word, language) or word.isupper():
+        return False
+    english = (langid.table("en") or {}).get(word.lower(), 0.0)
+    native = (langid.table(language) or {}).get(word.lower(), 0.0)
+    return native >= 2.5 and native >= english
 
 
 def _english_word(word: str, language: str) -> bool:
