@@ -26,6 +26,22 @@ Quiet about what localization teams keep in English on purpose:
   hyphenated identifier (`kube-state-metrics`); words the English source capitalises mid-sentence;
   a capitalised phrase most other translations keep too (`name-share`, never for lowercase prose
   or a listed term); capitalised names joined by the translation's own words ("Signal a Molly");
+- a name beside a kept term: what is left once the names the source capitalises in running text
+  are set aside is one word ("daemon Bitcoin Core", "GitHub issue"); words written as code in
+  the source or the file, joined by the translation's words (`upstream` a `origin`);
+- the English title of a page on another site, as the text of the link to it
+  ("[Securing your OpenTelemetry Collector](https://medium.com/...)"; "[Learn more](...)" is still
+  a leftover); a block made only of links, with at most two names between them (a table row of
+  libraries and their specifications);
+- a step of a menu path (Settings → Secrets and variables → Actions), a short label in bold or
+  italics also across a line break, a kept term in italics among the translation's words
+  ("a _issue_"), a single-quoted name ('default and safe'), tldr's option mnemonics
+  ("[l]ess than or [e]qual");
+- the headings of a translation that translates none of its headings and keeps three or more as
+  the source has them (a list of service names); a heading that lists names
+  ("CentOS - Fedora - Red Hat Enterprise Linux"); what an acronym stands for in parentheses after
+  it (`SPI（Service provider interface）`); an ending the translation attaches with a hyphen
+  (`collector-এর`, `commit-ul`);
 - acronyms and words both languages share ("online", "humor");
 - `keep` lists, per language or `"*"` for all, terms that stay English; a link whose text is the
   term and whose target is the term's own page (`[service mesh](/docs/service-mesh/)`) keeps it.
