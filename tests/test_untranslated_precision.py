@@ -292,3 +292,17 @@ def test_a_romanian_ending_after_a_hyphen_and_a_repository_path_are_kept(corpus,
 def test_a_gloss_may_hold_a_name_no_table_knows(corpus, glossqa):
     corpus({"zh/a.md": article("X", "# X\n\n### 上下文传播（Propagators and Context）\n")})
     assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == []
+
+
+def test_lowercase_english_inside_a_name_is_no_title(corpus, glossqa):
+    corpus(
+        {
+            "ja/a.md": article(
+                "X",
+                "# X\n\nTarget keep your Allocator を有効にすると作成されます。\n\n"
+                "[Humans of OpenTelemetry](/blog/humans/) の第2弾です。\n",
+            )
+        }
+    )
+    found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
+    assert found == [("ja/a.md", 6, "'Target keep your'")]

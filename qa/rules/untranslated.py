@@ -576,7 +576,15 @@ def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
     after it is a name no English dictionary has ("OpenTelemetry").
     """
     name_before = re.search(r"([A-Z][\w-]*)\s+$", text[: finding.start])
-    name_after = re.match(r"\s+([A-Z][\w-]*)", text[finding.end :])
+    english = langid.table("en") or {}
+    name_after = (
+        re.match(r"\s+([A-Z][\w-]*)", text[finding.end :])
+        if all(
+            word[:1].isupper() or english.get(word, 0.0) >= langid.FUNCTION_WORD
+            for word in _words_of(finding.phrase)
+        )
+        else None
+    )  # "Humans of OpenTelemetry"; "Target keep your Allocator" is English inside a name
     if block.kind == "heading":
         if (
             not name_after
