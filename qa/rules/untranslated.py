@@ -428,6 +428,9 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
 
 def _glossed(text: str, finding: Finding, language: str) -> bool:
     """An English title or name followed by its translation in parentheses: `Beyond the Dashboard（ダッシュボードの先へ）`."""
+    words = _words_of(finding.phrase)
+    if not _title_case(finding.phrase) and any(map(_function_word, words[:1] + words[-1:])):
+        return False  # "a soft sell (IP 주소일 필요는 없음)": a clause, no title or term to gloss
     after = re.match(r"([^()（）]*)[(（]([^()（）]+)[)）]", text[finding.end :])
     if after and after.group(1).strip() and not _title_case(finding.phrase):
         return False  # "designed to avoid irritating Kerberos (requiere tickets)": no title
@@ -437,8 +440,25 @@ def _glossed(text: str, finding: Finding, language: str) -> bool:
     ):
         return False
     words = langid.WORD.findall(after.group(2))
-    native = [word for word in words if not _english_word(word, language)]
+    native = [word for word in words if _native_word(word, language)]
     return bool(words) and len(native) >= len(words) / 2
+
+
+def _function_word(word: str) -> bool:
+    return (langid.table("en") or {}).get(word.lower(), 0.0) >= langid.FUNCTION_WORD
+
+
+def _native_word(word: str, language: str) -> bool:
+    """A word of the translation's own language: not a name or a tool's flag (`(macOS, Windows,
+    Linux)`, tldr's `([c]reate)`), which translate nothing."""
+    if langid.script_of(word[0]) != "LATIN":
+        return True
+    if not word.islower() or any(
+        langtags.primary(language) in tags for tags in langid.SCRIPT_LANGUAGES.values()
+    ):
+        return False  # a Latin word is no word of a language written in another script
+    native = (langid.table(language) or {}).get(word, 0.0)
+    return native >= 3.0 and not _english_word(word, language)
 
 
 def _english_word(word: str, language: str) -> bool:
