@@ -1,0 +1,134 @@
+"""Recall of the English-phrase detector (qa/langid.py english_phrases) on the defects the quality
+benchmark injects, each next to the kept English it must stay quiet about, in Korean, Chinese,
+Japanese and a Latin-script language (Portuguese, Spanish)."""
+
+from conftest import article
+
+
+def untranslated(run) -> list[tuple[str, int, str]]:
+    return [(d["path"], d["line"], d["message"]) for d in run.json if d["rule"] == "untranslated"]
+
+
+def test_two_lowercase_english_words_in_a_korean_sentence_are_found_but_a_capitalised_name_is_not(
+    corpus, glossqa
+):
+    # "language" is common in Korean text (English asides), so it is no clear English word there:
+    # beside a clear one ("subtle") it still makes the pair prose
+    corpus(
+        {
+            "ko/a.md": article(
+                "X",
+                "# X\n\n파일 subtle language 생성, 업데이트 또는 삭제 시 명령을 실행합니다.\n\n"
+                "Metrics Server 를 먼저 설치하고 Spring Boot 애플리케이션을 실행합니다.\n",
+            ),
+        }
+    )
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == [
+        (
+            "ko/a.md",
+            6,
+            "'subtle language' is left in English in this paragraph: 'subtle' is a common "
+            "English word and rare in Korean",
+        )
+    ]
+
+
+def test_in_a_latin_script_language_two_words_still_need_a_clear_everyday_english_word(
+    corpus, glossqa
+):
+    # French shares "server" with English often enough: "span server" stays a kept term
+    corpus(
+        {
+            "fr/a.md": article(
+                "X",
+                "# X\n\nUn span server représente un appel distant entrant synchrone.\n\n"
+                "Le vendeur peut adopter the potential buyer sans insister.\n",
+            ),
+        }
+    )
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == [
+        (
+            "fr/a.md",
+            8,
+            "'the potential buyer' is left in English in this paragraph: 'the', 'potential', "
+            "'buyer' are common English words and rare in French",
+        )
+    ]
+
+
+def test_a_clear_english_function_word_beside_a_word_both_languages_share_is_a_phrase(
+    corpus, glossqa
+):
+    corpus(
+        {
+            "pt/a.md": article(
+                "X",
+                "# X\n\nOs your software eventos do projeto são abertos ao público.\n\n"
+                "O software livre é mantido por voluntários.\n",
+            ),
+        }
+    )
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == [
+        (
+            "pt/a.md",
+            6,
+            "'your software' is left in English in this paragraph: 'your' is a common English "
+            "word and rare in Portuguese",
+        )
+    ]
+
+
+def test_english_before_parentheses_is_a_glossed_title_only_when_a_translation_follows(
+    corpus, glossqa
+):
+    corpus(
+        {
+            "ko/a.md": article(
+                "X",
+                "# X\n\n- 현재 호스트의 숫자 식별자를 출력 a soft sell (IP 주소일 필요는 없음).\n",
+            ),
+            "es/a.md": article(
+                "X",
+                "# X\n\nfnm tiene soporte date and choose strong (macOS, Windows, Linux) y más.\n\n"
+                "Vimos la charla Beyond the Dashboard (más allá del panel) ayer.\n",
+            ),
+            "ja/a.md": article(
+                "X",
+                "# X\n\nbill of materials（ソフトウェア部品表）は依存関係のバージョンを揃えます。\n",
+            ),
+        }
+    )
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == [
+        (
+            "es/a.md",
+            6,
+            "'date and choose strong' is left in English in this paragraph: 'and', 'choose', "
+            "'strong' are common English words and rare in Spanish",
+        ),
+        (
+            "ko/a.md",
+            6,
+            "'a soft sell' is left in English in this list item: 'a', 'soft', 'sell' are common "
+            "English words and rare in Korean",
+        ),
+    ]
+
+
+def test_an_english_phrase_between_chinese_characters_is_found_and_a_gloss_is_not(corpus, glossqa):
+    corpus(
+        {
+            "zh/a.md": article(
+                "X",
+                "# X\n\n提交拉取请求（pull request）之前，请先阅读贡献指南。\n\n"
+                "这个工具会the needs of the buyer检查每个文件的状态。\n",
+            ),
+        }
+    )
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == [
+        (
+            "zh/a.md",
+            8,
+            "'the needs of the buyer' is left in English in this paragraph: 'the', 'needs', "
+            "'of', 'the' and 1 more are common English words and rare in Chinese",
+        )
+    ]
