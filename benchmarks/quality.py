@@ -4,12 +4,17 @@ For each corpus (a real translated site: Privacy Guides, otel, nodejs, tldr, or 
 a seeded sample of articles with an English source is checked once as it is; then, one defect at a
 time, a translation is changed in a scratch copy and its article checked again:
 
-- phrase N words: 2-5 lowercase English words inside a translated sentence;
+- phrase N words: a lowercase English phrase of 2-5 words (a whole noun, verb or prepositional
+  phrase, as a translator leaves one: "the buyer", "out of favor", "the needs of the buyer") at a
+  word boundary of a translated sentence, outside parentheses, brackets and quotes (English there
+  is a gloss, a name or a quoted label, kept on purpose);
 - sentence in a wrapped paragraph: one line of a multi-line paragraph gets an English sentence;
-- phrase in a CJK sentence: English words between Chinese, Japanese or Korean characters;
+- phrase in a CJK sentence: such a phrase between two Chinese, Japanese or Korean characters;
 - paragraph: a one-line paragraph replaced by English;
-- gloss: an English term in parentheses after a native word, ASCII or full-width, which must stay
-  quiet.
+- gloss: an English term in parentheses after a word of the translation's own language (not after
+  a Latin-script name in a CJK sentence), ASCII or full-width, which must stay quiet.
+
+Lines of markup are never changed: HTML and JSX attributes (`alt="..."`), tables, code.
 
 It prints, per corpus and kind: how many were injected, the share found at the injected line, the
 new diagnostics per injected defect (1.0 is one diagnostic for one defect), and the noise on the

@@ -36,6 +36,7 @@ JOINER = 0.5  # a word this close to neutral may sit inside an English run, not 
 # this much more common in English makes a two-word run prose beside a clear one: "subtle language"
 # in Korean, whose table counts "language" often (English asides in Korean text)
 LEANING = 1.0
+SHARED_WORD = 3.0  # Zipf of "seller", "passwords": an English word, not a stray letter or a typo
 
 SCRIPT_LANGUAGES = {
     "CYRILLIC": ("ru", "uk", "bg", "mk"),
@@ -373,12 +374,12 @@ def _beside_function_words(
 
 
 def _shared_everyday_word(word: str, language: str) -> bool:
-    """A lowercase everyday English word the language uses as much: "software" in Portuguese,
-    English beside a clear English function word ("your software")."""
+    """A lowercase English word the language uses as much: "software" in Portuguese, "seller" in
+    Indonesian; English beside a clear English function word ("your software", "the seller")."""
     return (
         word.islower()
         and script_of(word[0]) == "LATIN"
-        and _common_in_english(word)
+        and (table("en") or {}).get(word, 0.0) >= SHARED_WORD
         and _evidence(word, language) > -JOINER
     )
 

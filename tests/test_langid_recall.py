@@ -64,7 +64,8 @@ def test_a_clear_english_function_word_beside_a_word_both_languages_share_is_a_p
             "pt/a.md": article(
                 "X",
                 "# X\n\nOs your software eventos do projeto são abertos ao público.\n\n"
-                "O software livre é mantido por voluntários.\n",
+                "O software livre é mantido por voluntários.\n\n"
+                "Os dados de the seller são guardados aqui.\n",
             ),
         }
     )
@@ -74,7 +75,13 @@ def test_a_clear_english_function_word_beside_a_word_both_languages_share_is_a_p
             6,
             "'your software' is left in English in this paragraph: 'your' is a common English "
             "word and rare in Portuguese",
-        )
+        ),
+        (
+            "pt/a.md",
+            10,
+            "'the seller' is left in English in this paragraph: 'the' is a common English "
+            "word and rare in Portuguese",
+        ),
     ]
 
 
