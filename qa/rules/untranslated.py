@@ -445,7 +445,8 @@ def _glossed(text: str, finding: Finding, language: str) -> bool:
 
 
 def _function_word(word: str) -> bool:
-    return (langid.table("en") or {}).get(word.lower(), 0.0) >= langid.FUNCTION_WORD
+    """A lowercase "a", "the", "your": a clause's edge; a title starts with "The"."""
+    return word.islower() and (langid.table("en") or {}).get(word, 0.0) >= langid.FUNCTION_WORD
 
 
 def _native_word(word: str, language: str) -> bool:
