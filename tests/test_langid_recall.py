@@ -101,7 +101,8 @@ def test_english_before_parentheses_is_a_glossed_title_only_when_a_translation_f
             ),
             "ja/a.md": article(
                 "X",
-                "# X\n\nbill of materials（ソフトウェア部品表）は依存関係のバージョンを揃えます。\n",
+                "# X\n\nbill of materials（ソフトウェア部品表）は依存関係のバージョンを揃えます。\n\n"
+                "- The Art and Craft of No-touch Instrumentation（ノータッチ計装の技法）\n",
             ),
         }
     )
