@@ -140,3 +140,52 @@ def test_an_english_phrase_between_chinese_characters_is_found_and_a_gloss_is_no
             "'of', 'the' and 1 more are common English words and rare in Chinese",
         )
     ]
+
+
+def test_a_clause_before_a_native_parenthesis_is_no_glossed_term(corpus, glossqa):
+    corpus(
+        {
+            "de/a.md": article(
+                "X",
+                "# X\n\n- Speichere alle Datensätze some sales experts (in einer separaten Datei):\n",
+            ),
+            "tr/a.md": article(
+                "X",
+                "# X\n\n- Çalıştığınız mimari always keep your software updated (32bit veya 64bit)\n",
+            ),
+        }
+    )
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == [
+        (
+            "de/a.md",
+            6,
+            "'some sales experts' is left in English in this list item: 'some', 'experts' are "
+            "common English words and rare in German",
+        ),
+        (
+            "tr/a.md",
+            6,
+            "'always keep your software updated' is left in English in this list item: 'always', "
+            "'keep', 'your', 'updated' are common English words and rare in Turkish",
+        ),
+    ]
+
+
+def test_a_dotted_name_glued_to_japanese_text_hides_no_english_after_it(corpus, glossqa):
+    # "Node.jsコンポーネントを利" is the name "Node.js" and then Japanese, not one identifier
+    corpus(
+        {
+            "ja/a.md": article(
+                "X",
+                "# X\n\n公式にサポートされているNode.jsコンポーネントを利soft selling用しています。\n",
+            ),
+        }
+    )
+    assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == [
+        (
+            "ja/a.md",
+            6,
+            "'soft selling' is left in English in this paragraph: 'soft', 'selling' are common "
+            "English words and rare in Japanese",
+        )
+    ]

@@ -96,8 +96,9 @@ CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>")
 TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
 SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
-    r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
-)  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics")
+    r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}", re.ASCII
+)  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics"), in ASCII:
+# "Node.jsコンポーネントを利" is the name and then Japanese words
 UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})  # no spaces between words
 TITLE_LOWERCASE = 5.7  # English frequency of the words a title leaves lowercase: "at", "of", "with"
 GLOSS_WORDS = 8  # a gloss is a term, not a sentence
@@ -105,6 +106,9 @@ SENTENCE_WORDS = 6  # an English phrase this long is an English sentence, or mos
 SENTENCE_QUOTED = 80  # characters of an English sentence quoted in its diagnostic
 PHRASE = re.compile(r"^'(.+?)' is left in English")
 TERM_MAX_WORDS = 4
+CLAUSE_EDGE = (
+    6.0  # English frequency of "should", "some", "your": words a term does not start or end with
+)
 
 
 @dataclass(frozen=True)
@@ -429,7 +433,10 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
 def _glossed(text: str, finding: Finding, language: str) -> bool:
     """An English title or name followed by its translation in parentheses: `Beyond the Dashboard（ダッシュボードの先へ）`."""
     words = _words_of(finding.phrase)
-    if not _title_case(finding.phrase) and any(map(_function_word, words[:1] + words[-1:])):
+    if not _title_case(finding.phrase) and (
+        (words[0].islower() and len(words) > TERM_MAX_WORDS)
+        or any(map(_clause_edge, words[:1] + words[-1:]))
+    ):
         return False  # "a soft sell (IP 주소일 필요는 없음)": a clause, no title or term to gloss
     after = re.match(r"([^()（）]*)[(（]([^()（）]+)[)）]", text[finding.end :])
     if after and after.group(1).strip() and not _title_case(finding.phrase):
@@ -444,9 +451,9 @@ def _glossed(text: str, finding: Finding, language: str) -> bool:
     return bool(words) and len(native) >= len(words) / 2
 
 
-def _function_word(word: str) -> bool:
-    """A lowercase "a", "the", "your": a clause's edge; a title starts with "The"."""
-    return word.islower() and (langid.table("en") or {}).get(word, 0.0) >= langid.FUNCTION_WORD
+def _clause_edge(word: str) -> bool:
+    """A lowercase "a", "the", "some", "should": a clause's edge, no term's; a title starts with "The"."""
+    return word.islower() and (langid.table("en") or {}).get(word, 0.0) >= CLAUSE_EDGE
 
 
 def _native_word(word: str, language: str) -> bool:
