@@ -294,9 +294,7 @@ class ReportContext:
     )  # check id -> severity in effect, for checks that ran
     fail_on: str = "error"  # the least severity that fails the run
     color: bool = False
-    fingerprints: list[str] = field(
-        default_factory=list
-    )  # one per diagnostic, in order; filled for formats that ask
+    fingerprints: bool = False  # SARIF: a partial fingerprint per result (baseline.Fingerprints)
     outlines: list[GroupOutline] = field(
         default_factory=list
     )  # every group's files and aligned sections; filled for formats that ask (OUTLINES = True)

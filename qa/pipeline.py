@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +30,7 @@ from .parse import decode_text, parse_text, read_bytes
 from .rules import RULES
 from .scope import find_scope, focus
 from .sections import build_document
+from .spill import MergedDiagnostics, SortedDiagnostics
 
 PARSE_ERROR = "parse-error"
 TOO_SLOW = (
@@ -42,7 +43,9 @@ YOUNG_COLLECTION_THRESHOLD = (
 
 @dataclass
 class Result:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # sorted; a list, or (from check_paths) SortedDiagnostics that hold them on disk: read it as
+    # often as needed, never index it
+    diagnostics: Iterable[Diagnostic] = field(default_factory=list)
     files: int = 0
     groups: int = 0
     paths: list[str] = field(default_factory=list)  # the files reported on
@@ -59,7 +62,8 @@ def check_paths(
     shard: tuple[int, int] | None = None,
     outline: bool = False,
 ) -> Result:
-    """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end.
+    """Check group by group, in `jobs` processes; only the diagnostics travel back, and they go to
+    disk in sorted runs (SortedDiagnostics) as they come, so that memory does not grow with the site.
 
     With `outline`, each group's files and aligned sections travel back too, for reports that show them.
     """
@@ -101,17 +105,21 @@ def check_paths(
     forking_cold = (
         jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
     )
+    summarizing = _summarizing_rules(config)
+    found = SortedDiagnostics()
+    own = {rule_id: SortedDiagnostics() for rule_id in summarizing}
     with _fewer_collections(), _shared_with_workers(forking_cold, languages):
         for done, (diagnostics, group_outline) in enumerate(
             parallel.run(_check_task, tasks, jobs, (config, cache, outline)), 1
         ):
-            result.diagnostics.extend(diagnostics)
+            found.add(d for d in diagnostics if d.rule not in own)
+            for rule_id, kept in own.items():
+                kept.add(d for d in diagnostics if d.rule == rule_id)
             if group_outline:
                 result.outlines.append(group_outline)
             if progress:
                 progress(done, len(groups))
-    result.diagnostics = _summarized(result.diagnostics, config)
-    result.diagnostics.sort(key=Diagnostic.sort_key)
+    result.diagnostics = _summarized(found, own, summarizing)
     result.outlines.sort(key=lambda group_outline: group_outline.key)
     if cache:
         cache.prune()
@@ -176,17 +184,29 @@ def layout_notes(
     return notes
 
 
-def _summarized(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
-    """A rule may look at all of its diagnostics across the site (`summarize`): what one language
-    team does in many files is a convention, said once."""
-    for rule_id, settings in config.rules.items():
-        summarize = getattr(RULES[rule_id], "summarize", None)
-        if settings.enabled and summarize:
-            own = [d for d in diagnostics if d.rule == rule_id]
-            diagnostics = [d for d in diagnostics if d.rule != rule_id] + summarize(
-                own, settings.options
-            )
-    return diagnostics
+def _summarizing_rules(config: Config) -> dict[str, dict]:
+    """The enabled rules that look at all of their diagnostics across the site, with their options."""
+    return {
+        rule_id: settings.options
+        for rule_id, settings in config.rules.items()
+        if settings.enabled and hasattr(RULES[rule_id], "summarize")
+    }
+
+
+def _summarized(
+    found: SortedDiagnostics, own: dict[str, SortedDiagnostics], summarizing: dict[str, dict]
+) -> Iterable[Diagnostic]:
+    """A rule may look at all of its diagnostics across the site (`summarize`, which reads them
+    sorted, twice if it likes): what one language team does in many files is a convention, said once."""
+    if not own:
+        return found
+    summaries = []
+    for rule_id, kept in own.items():
+        summary = SortedDiagnostics()
+        summary.add(RULES[rule_id].summarize(kept, summarizing[rule_id]))
+        kept.close()
+        summaries.append(summary)
+    return MergedDiagnostics([found, *summaries])
 
 
 @contextmanager
