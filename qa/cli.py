@@ -244,22 +244,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _add_translation_status(outlines: list, paths: list[Path], config: Config) -> None:
-    """Each translation's status (up to date, outdated, orphaned) for the report's columns, where
-    the history tells it; a file whose base is unknown keeps none."""
-    from . import status
-
-    shown = {"up-to-date", "outdated", "orphaned"}
-    states = {
-        found.path: status.STATE_NAMES[found.state]
-        for found in status.file_statuses(paths, config)
-        if found.state in shown
-    }
-    for outline in outlines:
-        for file in outline.files:
-            file.status = states.get(file.path, file.status)
-
-
 def _shard(text: str) -> tuple[int, int]:
     index, slash, count = text.partition("/")
     if not (slash and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
@@ -346,8 +330,6 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         changed_since=arguments.changed_since,
         unchanged=shown.unchanged,
     )
-    if result.outlines:
-        _add_translation_status(result.outlines, arguments.paths, config)
     if getattr(report, "LINKS", False):
         repository = gitinfo.detect_repository(arguments.repository_url)
         context.repository = repository.link("").rstrip("/") if repository else None

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import history, langid, langtags, limits, parallel, suppress
+from . import history, langid, langtags, limits, parallel, status, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
@@ -27,7 +27,7 @@ from .model import (
     SourceFile,
 )
 from .parse import decode_text, parse_text, read_bytes
-from .rules import RULES
+from .rules import RULES, outdated
 from .scope import find_scope, focus
 from .sections import build_document
 from .spill import MergedDiagnostics, SortedDiagnostics
@@ -36,6 +36,7 @@ PARSE_ERROR = "parse-error"
 TOO_SLOW = (
     "checking this file and its translations took more than {:g} s of processor time; skipped"
 )
+SHOWN_STATES = ("up-to-date", "outdated", "orphaned")  # of a file's status, what a report shows
 YOUNG_COLLECTION_THRESHOLD = (
     50_000  # allocations between garbage collections; Python's default is 700
 )
@@ -101,7 +102,7 @@ def check_paths(
         for group in groups
     ]
     languages = {source.language for group in groups for source in group.files.values()}
-    result.notes += _read_history(groups, config, cache)
+    result.notes += _read_history(groups, config, cache, statuses=outline)
     forking_cold = (
         jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
     )
@@ -126,11 +127,14 @@ def check_paths(
     return result
 
 
-def _read_history(groups: list[Group], config: Config, cache: Cache | None) -> list[str]:
-    """Read the git history once, before workers fork, for the rules that compare with it; their
-    results then depend on HEAD too, so the cache key does."""
+def _read_history(
+    groups: list[Group], config: Config, cache: Cache | None, statuses: bool = False
+) -> list[str]:
+    """Read the git history once, before workers fork, for the rules that compare with it (and for
+    the translations' statuses outlines carry); their results then depend on HEAD too, so the
+    cache key does."""
     histories = history.configure(cache.directory if cache else None)
-    if not any(
+    if not statuses and not any(
         settings.enabled for rule_id, settings in config.rules.items() if rule_id in history.RULES
     ):
         return []
@@ -265,8 +269,8 @@ def check_group(
     """The diagnostics of one group's reported files (all its files when `reported` is None).
 
     `buffers` (display path -> content) stand in for files on disk: an editor's unsaved text.
-    Given `outlines`, the group's outline is appended to it (the cache holds diagnostics only, so
-    a cached group is parsed and aligned again for it, without running the rules).
+    Given `outlines`, the group's outline is appended to it (the cache keeps it, but for the
+    files' text, which it has read anyway).
     """
     buffers = buffers or {}
     contents = {
@@ -280,11 +284,15 @@ def check_group(
         if cache
         else ""
     )
-    cached = cache.load(key) if cache else None
+    cached = cache.load(key, _texts(contents) if outlines is not None else None) if cache else None
     if cached is not None:
-        if outlines is not None:
-            outlines.append(outline_group(_parse_and_align(group, contents, config)[2], group))
-        return cached
+        diagnostics, outline = cached
+        if outlines is None:
+            return diagnostics
+        if outline is not None:
+            outlines.append(outline)
+            return diagnostics
+        # an entry of a run without outlines: check again, and keep the outline this time
     try:
         with limits.processor_time(limits.GROUP_SECONDS):
             checked = _check_contents(group, contents, config, reported, outlines)
@@ -300,8 +308,17 @@ def check_group(
         ]
     diagnostics = [d for d in checked if reported is None or d.path in reported]
     if cache:
-        cache.store(key, diagnostics)
+        cache.store(key, diagnostics, outlines[-1] if outlines else None)
     return diagnostics
+
+
+def _texts(contents: dict[str, bytes | ParseError]) -> dict[str, str]:
+    """Each file's text as its outline shows it ("" when it has none)."""
+    texts = {}
+    for path, content in contents.items():
+        text = decode_text(content)[0] if isinstance(content, bytes) else None
+        texts[path] = text or ""
+    return texts
 
 
 def _check_contents(
@@ -313,7 +330,9 @@ def _check_contents(
 ) -> list[Diagnostic]:
     documents, diagnostics, aligned = _parse_and_align(group, contents, config)
     if outlines is not None:
-        outlines.append(outline_group(aligned, group))
+        outlines.append(
+            outline_group(aligned, group, _translation_states(group, documents, config))
+        )
     languages = {document.path: document.language for document in documents}
     if reported is not None:
         aligned = focus(aligned, reported)
@@ -352,8 +371,34 @@ def _parse_and_align(
     return documents, diagnostics, aligned
 
 
-def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
-    """The group's files (an unreadable one without lines or sections) and its alignments by section index."""
+def _translation_states(group: Group, documents: list[Document], config: Config) -> dict[str, str]:
+    """Each translation's status (up to date, outdated, orphaned) where the history tells it, for
+    the report's columns; a file whose base is unknown has none."""
+    source_language = group.source_language
+    if source_language is None:
+        return {}
+    by_path = {document.path: document for document in documents}
+    options = config.rules[outdated.ID].options if outdated.ID in config.rules else outdated.OPTIONS
+    translations = sorted(tag for tag in group.files if not langtags.is_in(tag, source_language))
+    found = status.group_statuses(
+        group,
+        source_language,
+        translations,
+        lambda source: by_path.get(source.display_path),
+        history.HISTORIES,
+        options,
+    )
+    return {
+        file.path: status.STATE_NAMES[file.state] for file in found if file.state in SHOWN_STATES
+    }
+
+
+def outline_group(
+    aligned: AlignedGroup, group: Group, states: dict[str, str] | None = None
+) -> GroupOutline:
+    """The group's files (an unreadable one without lines or sections) with their status (`states`:
+    path -> up to date, outdated, orphaned) and its alignments by section index."""
+    states = states or {}
     files = {
         document.path: FileOutline(
             document.path,
@@ -368,6 +413,7 @@ def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
                 )
                 for section in document.sections
             ],
+            states.get(document.path),
         )
         for document in aligned.documents
     }
@@ -387,7 +433,7 @@ def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
         aligned.key,
         aligned.reference.path if aligned.reference else None,
         [
-            files.get(path) or FileOutline(path, language, "", [])
+            files.get(path) or FileOutline(path, language, "", [], states.get(path))
             for path, language in sorted(
                 (source.display_path, source.language) for source in group.files.values()
             )

@@ -10,7 +10,8 @@ from xml.etree import ElementTree
 import pytest
 from conftest import article
 
-from qa import spill
+from qa import pipeline, spill
+from qa import status as status_module
 from qa.model import Diagnostic, Location
 from qa.report import FORMATS
 
@@ -149,3 +150,29 @@ def test_sorted_diagnostics_merge_runs_as_one_stable_sort():
     assert list(zip(store, store)) == list(zip(expected, expected))  # two readings at once
     store.close()
     assert list(store) == []
+
+
+def _html_index(page: str) -> dict:
+    blob = page.split('id="glossqa-index">', 1)[1].split("</script>", 1)[0]
+    return json.loads(gzip.decompress(base64.b64decode(blob)))
+
+
+def test_html_statuses_come_from_the_check_and_a_warm_run_parses_nothing(
+    glossqa, monkeypatch, tmp_path
+):
+    from test_status_stamp import site as history_site
+
+    repo = history_site.__wrapped__(tmp_path)
+    status = glossqa("status", "--format", "json", "--files", cwd=repo.root).json["files"]
+    shown = {"up-to-date": "up to date", "outdated": "outdated", "orphaned": "orphaned"}
+    expected = {f["path"]: shown[f["state"]] for f in status if f["state"] in shown}
+    assert set(expected.values()) == set(shown.values())
+    cold = glossqa("check", "--format", "html", "--jobs", "2", ".", cwd=repo.root)
+    statuses = {row[0]: row[5] for row in _html_index(cold.out)["files"] if row[5]}
+    assert statuses == expected
+
+    parsed = []
+    monkeypatch.setattr(pipeline, "_parse_and_align", lambda *a: parsed.append(a) or 1 / 0)
+    monkeypatch.setattr(status_module, "file_statuses", lambda *a: 1 / 0)
+    warm = glossqa("check", "--format", "html", "--jobs", "1", ".", cwd=repo.root)
+    assert (warm.code, warm.out) == (cold.code, cold.out) and parsed == []
