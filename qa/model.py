@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -281,6 +281,12 @@ class GroupOutline:
     # translation path -> rows of (reference section index, translation section index, moved);
     # -1 where one side has no counterpart
     rows: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
+    # set on a skeleton (the files without text or sections, no rows) that the pipeline keeps in
+    # memory while the whole outline waits on disk: this reads it back
+    spilled: Callable[[], GroupOutline] | None = field(default=None, compare=False, repr=False)
+
+    def whole(self) -> GroupOutline:
+        return self.spilled() if self.spilled else self
 
 
 @dataclass

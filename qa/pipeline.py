@@ -30,7 +30,7 @@ from .parse import decode_text, parse_text, read_bytes
 from .rules import RULES, outdated
 from .scope import find_scope, focus
 from .sections import build_document
-from .spill import MergedDiagnostics, SortedDiagnostics
+from .spill import MergedDiagnostics, SortedDiagnostics, SpilledOutlines
 
 PARSE_ERROR = "parse-error"
 TOO_SLOW = (
@@ -108,6 +108,7 @@ def check_paths(
     )
     summarizing = _summarizing_rules(config)
     found = SortedDiagnostics()
+    spilled_outlines = SpilledOutlines() if outline else None
     own = {rule_id: SortedDiagnostics() for rule_id in summarizing}
     with _fewer_collections(), _shared_with_workers(forking_cold, languages):
         for done, (diagnostics, group_outline) in enumerate(
@@ -116,8 +117,8 @@ def check_paths(
             found.add(d for d in diagnostics if d.rule not in own)
             for rule_id, kept in own.items():
                 kept.add(d for d in diagnostics if d.rule == rule_id)
-            if group_outline:
-                result.outlines.append(group_outline)
+            if group_outline and spilled_outlines:
+                result.outlines.append(spilled_outlines.skeleton(group_outline))
             if progress:
                 progress(done, len(groups))
     result.diagnostics = _summarized(found, own, summarizing)

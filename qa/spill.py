@@ -10,6 +10,7 @@ the earlier run first, so equal keys keep the order they came in, as one sort of
 
 from __future__ import annotations
 
+import functools
 import heapq
 import os
 import pickle
@@ -17,7 +18,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from .model import Diagnostic
+from .model import Diagnostic, FileOutline, GroupOutline
 
 RUN_SIZE = 2000  # diagnostics held before a run is written: a few MB
 CHUNK = 256  # diagnostics per pickled chunk: what a reader of one run holds at a time
@@ -95,3 +96,26 @@ class MergedDiagnostics:
 
     def __len__(self) -> int:
         return sum(len(part) for part in self.parts)
+
+
+class SpilledOutlines:
+    """Each group's outline on disk as it comes (a site's every file's text would otherwise stay in
+    memory until the report), a skeleton of it in memory: what the report's index needs."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="glossqa-outlines-")
+
+    def skeleton(self, outline: GroupOutline) -> GroupOutline:
+        data = pickle.dumps(outline, pickle.HIGHEST_PROTOCOL)
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(data)
+        self._file.flush()
+        return GroupOutline(
+            outline.key,
+            outline.reference,
+            [FileOutline(file.path, file.language, "", [], file.status) for file in outline.files],
+            spilled=functools.partial(self._read, offset, len(data)),
+        )
+
+    def _read(self, offset: int, length: int) -> GroupOutline:
+        return pickle.loads(os.pread(self._file.fileno(), length, offset))

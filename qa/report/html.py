@@ -52,7 +52,7 @@ def stream(diagnostics: Iterable[Diagnostic], context: ReportContext) -> Iterato
     yield f'</script>\n<script>\n{script}</script>\n<script type="application/json" id="glossqa-texts">[\n'
     for position, outline in enumerate(index.outlines):
         separator = ",\n" if position else ""
-        yield f'{separator}"{_blob(_group_text(outline, index.file_index))}"'
+        yield f'{separator}"{_blob(_group_text(outline.whole(), index.file_index))}"'
     yield "\n]</script>\n</body>\n</html>\n"
 
 
@@ -64,7 +64,9 @@ def page_data(diagnostics: Iterable[Diagnostic], context: ReportContext) -> tupl
     """The index the page reads on load, and one compressed blob of texts and sections per group."""
     index = _Index(diagnostics, context)
     data = json.loads("".join(index.json_pieces(diagnostics)))
-    return data, [_blob(_group_text(outline, index.file_index)) for outline in index.outlines]
+    return data, [
+        _blob(_group_text(outline.whole(), index.file_index)) for outline in index.outlines
+    ]
 
 
 class _Index:
