@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import itertools
 import os
 import pickle
 import tempfile
@@ -21,7 +22,8 @@ from typing import IO
 from .model import Diagnostic, FileOutline, GroupOutline
 
 RUN_SIZE = 2000  # diagnostics held before a run is written: a few MB
-CHUNK = 256  # diagnostics per pickled chunk: what a reader of one run holds at a time
+CHUNK = 128  # diagnostics per pickled chunk: what a reader of one run holds at a time
+MAX_RUNS = 16  # more, and they are merged into one: reading holds at most this many chunks
 
 
 class SortedDiagnostics:
@@ -63,19 +65,29 @@ class SortedDiagnostics:
         self.close()
 
     def _spill(self) -> None:
+        self._held.sort(key=Diagnostic.sort_key)
+        self._runs.append(self._write(self._held))
+        self._held = []
+        if len(self._runs) >= MAX_RUNS:
+            # one run in their place, at their place: all of them came before what is held now
+            merged = heapq.merge(*(self._read(run) for run in self._runs), key=Diagnostic.sort_key)
+            self._runs = [self._write(merged)]
+
+    def _write(self, diagnostics: Iterable[Diagnostic]) -> list[tuple[int, int]]:
+        """Appended to the file in chunks; their places. (The space of merged runs is not reused:
+        the file is as large as the diagnostics a few times over, and goes when the run ends.)"""
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="glossqa-diagnostics-")
         spilled = self._file
-        self._held.sort(key=Diagnostic.sort_key)
         chunks = []
-        for start in range(0, len(self._held), CHUNK):
-            data = pickle.dumps(self._held[start : start + CHUNK], pickle.HIGHEST_PROTOCOL)
+        iterator = iter(diagnostics)
+        while chunk := list(itertools.islice(iterator, CHUNK)):
+            data = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
             offset = spilled.seek(0, os.SEEK_END)
             spilled.write(data)
             chunks.append((offset, len(data)))
         spilled.flush()
-        self._runs.append(chunks)
-        self._held = []
+        return chunks
 
     def _read(self, run: list[tuple[int, int]]) -> Iterator[Diagnostic]:
         """pread, not seek and read: several readings of the same runs may be under way at once."""
