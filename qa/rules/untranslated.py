@@ -64,9 +64,10 @@ Passes:
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -250,40 +251,54 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             yield from problems
 
 
-def summarize(diagnostics: list[Diagnostic], options: dict) -> list[Diagnostic]:
-    """The site's conventions: a term one language keeps in English in many files is reported once, as info."""
+def summarize(diagnostics: Iterable[Diagnostic], options: dict) -> Iterator[Diagnostic]:
+    """The site's conventions: a term one language keeps in English in many files is reported once, as info.
+
+    `diagnostics` come sorted and are read twice (they may be on disk: a large site has many).
+    """
     if not options["conventions"]:
-        return diagnostics
-    by_term: dict[tuple[str, str], list[Diagnostic]] = defaultdict(list)
+        yield from diagnostics
+        return
+    files: dict[tuple[str, str], set[str]] = defaultdict(set)
+    times: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], Diagnostic] = {}
     for diagnostic in diagnostics:
-        match = PHRASE.match(diagnostic.message)
-        if match and diagnostic.language and "listed term" not in diagnostic.message:
-            term = " ".join(match.group(1).casefold().split())
-            if _term_like(term):
-                by_term[(diagnostic.language, term)].append(diagnostic)
-    folded: set[int] = set()
-    conventions = []
-    for (language, term), found in by_term.items():
-        files = sorted({d.path for d in found})
-        if len(files) < options["convention-files"] or len(found) < options["convention-times"]:
-            continue
-        folded.update(map(id, found))
-        first = min(found, key=Diagnostic.sort_key)
-        conventions.append(
-            Diagnostic(
-                first.path,
-                first.line,
-                first.column,
-                first.rule,
-                "info",
-                f"{term!r} is kept in English in {len(files)} {langtags.name(language)} files "
-                f"({len(found)} times; this is the first): if that is the team's convention, add "
-                f'to rules.yaml under untranslated: keep: {{{language}: ["{term}"]}}',
-                language,
-            )
+        key = _convention_key(diagnostic)
+        if key:
+            files[key].add(sys.intern(diagnostic.path))
+            times[key] += 1
+            first.setdefault(key, diagnostic)
+    folded = {
+        key
+        for key in files
+        if len(files[key]) >= options["convention-files"]
+        and times[key] >= options["convention-times"]
+    }
+    yield from (d for d in diagnostics if _convention_key(d) not in folded)
+    for key in sorted(folded, key=lambda key: first[key].sort_key()):
+        language, term = key
+        found = first[key]
+        yield Diagnostic(
+            found.path,
+            found.line,
+            found.column,
+            found.rule,
+            "info",
+            f"{term!r} is kept in English in {len(files[key])} {langtags.name(language)} files "
+            f"({times[key]} times; this is the first): if that is the team's convention, add "
+            f'to rules.yaml under untranslated: keep: {{{language}: ["{term}"]}}',
+            language,
         )
-    kept = [d for d in diagnostics if id(d) not in folded]
-    return sorted(kept + conventions, key=Diagnostic.sort_key)
+
+
+def _convention_key(diagnostic: Diagnostic) -> tuple[str, str] | None:
+    """(language, term) of a diagnostic that may be part of a convention."""
+    match = PHRASE.match(diagnostic.message)
+    if match and diagnostic.language and "listed term" not in diagnostic.message:
+        term = " ".join(match.group(1).casefold().split())
+        if _term_like(term):
+            return diagnostic.language, term
+    return None
 
 
 def _term_like(term: str) -> bool:
