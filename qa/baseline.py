@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from .atomic import write_atomically
@@ -31,20 +32,23 @@ class BaselineError(Exception):
 
 
 class LineTexts:
-    """The text of the lines diagnostics point at, read once per file."""
+    """The text of the lines diagnostics point at, read once per file as they come in report order
+    (sorted by path): only the last file read is held, not the whole site."""
 
-    def __init__(self):
-        self._files: dict[str, list[str]] = {}
+    def __init__(self) -> None:
+        self._path: str | None = None
+        self._lines: list[str] = []
 
     def __call__(self, path: str, line: int) -> str:
-        if path not in self._files:
+        if path != self._path:
             try:
-                self._files[path] = (
+                self._lines = (
                     read_regular(Path(path)).decode("utf-8-sig", errors="replace").splitlines()
                 )
             except UnreadableFile:
-                self._files[path] = []
-        lines = self._files[path]
+                self._lines = []
+            self._path = path
+        lines = self._lines
         return " ".join(lines[line - 1].split()) if 0 < line <= len(lines) else ""
 
 
@@ -54,16 +58,26 @@ def identity(diagnostic: Diagnostic, texts: LineTexts, base: Path) -> Identity:
     return path, diagnostic.rule, diagnostic.message, texts(diagnostic.path, diagnostic.line)
 
 
-def fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
+def fingerprints(diagnostics: Iterable[Diagnostic]) -> list[str]:
     """A stable hash per diagnostic, numbered among identical ones (for SARIF partialFingerprints)."""
-    texts, seen, found = LineTexts(), Counter[str](), []
-    for diagnostic in diagnostics:
+    found = Fingerprints()
+    return [found.of(diagnostic) for diagnostic in diagnostics]
+
+
+class Fingerprints:
+    """Fingerprints one diagnostic at a time, in report order."""
+
+    def __init__(self) -> None:
+        self.texts, self.seen, self.base = LineTexts(), Counter[str](), Path.cwd()
+
+    def of(self, diagnostic: Diagnostic) -> str:
         digest = hashlib.sha256(
-            "\0".join(identity(diagnostic, texts, Path.cwd())).encode("utf-8", "surrogateescape")
+            "\0".join(identity(diagnostic, self.texts, self.base)).encode(
+                "utf-8", "surrogateescape"
+            )
         ).hexdigest()[:32]
-        seen[digest] += 1
-        found.append(f"{digest}:{seen[digest]}")
-    return found
+        self.seen[digest] += 1
+        return f"{digest}:{self.seen[digest]}"
 
 
 def write(path: Path, diagnostics: list[Diagnostic]) -> None:
@@ -127,13 +141,21 @@ def hide(
     diagnostics: list[Diagnostic], recorded: Counter[Identity], baseline: Path
 ) -> tuple[list[Diagnostic], int]:
     """The diagnostics the baseline does not hold, and how many it hid."""
-    remaining = Counter(recorded)
-    base, texts = baseline.resolve().parent, LineTexts()
-    kept = []
-    for diagnostic in diagnostics:
-        key = identity(diagnostic, texts, base)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-        else:
-            kept.append(diagnostic)
+    hider = Hider(recorded, baseline)
+    kept = [diagnostic for diagnostic in diagnostics if not hider.hides(diagnostic)]
     return kept, len(diagnostics) - len(kept)
+
+
+class Hider:
+    """Hides, one diagnostic at a time in report order, those the baseline holds, as many of each as it holds."""
+
+    def __init__(self, recorded: Counter[Identity], baseline: Path):
+        self.remaining = Counter(recorded)
+        self.base, self.texts = baseline.resolve().parent, LineTexts()
+
+    def hides(self, diagnostic: Diagnostic) -> bool:
+        key = identity(diagnostic, self.texts, self.base)
+        if self.remaining[key] > 0:
+            self.remaining[key] -= 1
+            return True
+        return False

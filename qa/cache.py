@@ -17,16 +17,33 @@ import json
 import os
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, astuple
 from pathlib import Path
 
 from . import __version__
 from .atomic import write_atomically
 from .config import Config
-from .model import Diagnostic, Edit, Fix, Group, Location, ParseError
+from .model import (
+    Diagnostic,
+    Edit,
+    FileOutline,
+    Fix,
+    Group,
+    GroupOutline,
+    Location,
+    ParseError,
+    SectionOutline,
+)
 
 DEFAULT_DIRECTORY = ".glossqa_cache"
-DEPENDENCIES = ("markdown-it-py", "mdit-py-plugins", "python-frontmatter", "PyYAML", "langdetect")
+DEPENDENCIES = (
+    "markdown-it-py",
+    "markdown-it-pyrs",
+    "mdit-py-plugins",
+    "python-frontmatter",
+    "PyYAML",
+    "langdetect",
+)
 ENTRY_SUFFIX = ".json"
 UNUSED_FOR_DAYS = 30  # entries of old versions, configs and file contents go after this
 IGNORE_EVERYTHING = "# glossqa's result cache: safe to delete, never to commit\n*\n"
@@ -55,18 +72,27 @@ class Cache:
             ]
         return _digest(*parts)
 
-    def load(self, key: str) -> list[Diagnostic] | None:
+    def load(
+        self, key: str, texts: dict[str, str] | None = None
+    ) -> tuple[list[Diagnostic], GroupOutline | None] | None:
+        """The group's diagnostics, and its outline if the entry has one and `texts` (display path
+        -> the file's text, "" when it has none) are given: the entry holds all of it but the text."""
         entry = self._entry(key)
         try:
-            rows = json.loads(entry.read_bytes())["diagnostics"]
-            diagnostics = [_diagnostic(row) for row in rows]
+            found = json.loads(entry.read_bytes())
+            diagnostics = [_diagnostic(row) for row in found["diagnostics"]]
+            outline = (
+                _outline(found["outline"], texts)
+                if texts is not None and found.get("outline")
+                else None
+            )
         except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
         try:
             os.utime(entry)  # an entry in use is never pruned
         except OSError:
             pass
-        return diagnostics
+        return diagnostics, outline
 
     def prune(self, unused_for_days: float = UNUSED_FOR_DAYS) -> int:
         """Remove entries no run has used for `unused_for_days`; how many were removed."""
@@ -86,7 +112,9 @@ class Cache:
                 continue
         return removed
 
-    def store(self, key: str, diagnostics: list[Diagnostic]) -> None:
+    def store(
+        self, key: str, diagnostics: list[Diagnostic], outline: GroupOutline | None = None
+    ) -> None:
         """Best effort: a cache that cannot be written only costs time."""
         entry = self._entry(key)
         try:
@@ -94,10 +122,10 @@ class Cache:
                 self.directory.mkdir(parents=True, exist_ok=True)
                 write_atomically(self.directory / ".gitignore", IGNORE_EVERYTHING)
             entry.parent.mkdir(exist_ok=True)
-            write_atomically(
-                entry,
-                json.dumps({"diagnostics": [_row(d) for d in diagnostics]}),
-            )
+            found: dict = {"diagnostics": [_row(d) for d in diagnostics]}
+            if outline:
+                found["outline"] = _outline_row(outline)
+            write_atomically(entry, json.dumps(found))
         except OSError:
             pass
 
@@ -153,6 +181,51 @@ def _diagnostic(row: list) -> Diagnostic:
     return Diagnostic(
         path, line, column, rule, severity, message, language, related, _fix(fix), detail
     )
+
+
+def _outline_row(outline: GroupOutline) -> list:
+    return [
+        outline.key,
+        outline.reference,
+        [
+            [file.path, file.language, [list(astuple(s)) for s in file.sections], file.status]
+            for file in outline.files
+        ],
+        outline.rows,
+    ]
+
+
+def _outline(row: list, texts: dict[str, str]) -> GroupOutline:
+    key, reference, files, rows = row
+    if not isinstance(key, str) or not isinstance(reference, (str, type(None))):
+        raise TypeError("not an outline")
+    return GroupOutline(
+        key,
+        reference,
+        [
+            FileOutline(
+                path,
+                language,
+                texts[path] if sections else "",
+                [_section(*section) for section in sections],
+                status,
+            )
+            for path, language, sections, status in files
+        ],
+        {str(path): [_row_pair(*pair) for pair in pairs] for path, pairs in rows.items()},
+    )
+
+
+def _section(line: int, end_line: int, level: int, title: str) -> SectionOutline:
+    if not all(type(n) is int for n in (line, end_line, level)) or not isinstance(title, str):
+        raise TypeError("not a section")
+    return SectionOutline(line, end_line, level, title)
+
+
+def _row_pair(reference: int, translation: int, moved: bool) -> tuple[int, int, bool]:
+    if type(reference) is not int or type(translation) is not int:
+        raise TypeError("not a section index")
+    return reference, translation, bool(moved)
 
 
 def _fix_row(fix: Fix | None) -> list | None:

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import __version__, baseline, cache, gitinfo, langtags, merge, parallel, terminal
@@ -14,7 +15,7 @@ from .cache import Cache
 from .catalog import checks
 from .config import Config, ConfigError, defaults, find_config, load_config
 from .group import display_path
-from .model import SEVERITIES, ReportContext
+from .model import SEVERITIES, Diagnostic, ReportContext
 from .paths import printable
 from .pipeline import Result, check_paths
 from .report import AUTO, FORMATS, resolve
@@ -243,22 +244,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _add_translation_status(outlines: list, paths: list[Path], config: Config) -> None:
-    """Each translation's status (up to date, outdated, orphaned) for the report's columns, where
-    the history tells it; a file whose base is unknown keeps none."""
-    from . import status
-
-    shown = {"up-to-date", "outdated", "orphaned"}
-    states = {
-        found.path: status.STATE_NAMES[found.state]
-        for found in status.file_statuses(paths, config)
-        if found.state in shown
-    }
-    for outline in outlines:
-        for file in outline.files:
-            file.status = states.get(file.path, file.status)
-
-
 def _shard(text: str) -> tuple[int, int]:
     index, slash, count = text.partition("/")
     if not (slash and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
@@ -312,32 +297,22 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
     if not arguments.quiet:
         for note in result.notes:
             print(f"glossqa: {note}", file=sys.stderr)
-    diagnostics = [
-        d
-        for d in result.diagnostics
-        if (not selected or d.rule in selected) and d.rule not in ignored
-    ]
-
     if arguments.write_baseline:
-        baseline.write(arguments.write_baseline, diagnostics)
+        recorded_now = list(_Shown(result.diagnostics, selected, ignored))
+        baseline.write(arguments.write_baseline, recorded_now)
         if not arguments.quiet:
             print(
-                f"glossqa: recorded {len(diagnostics)} diagnostics in {arguments.write_baseline}",
+                f"glossqa: recorded {len(recorded_now)} diagnostics in {arguments.write_baseline}",
                 file=sys.stderr,
             )
         return EXIT_CLEAN
-    hidden = 0
-    if recorded is not None:
-        diagnostics, hidden = baseline.hide(diagnostics, recorded, arguments.baseline)
-    unchanged = 0
-    if changes is not None:
-        kept = [d for d in diagnostics if changes.keeps(d)]
-        diagnostics, unchanged = kept, len(diagnostics) - len(kept)
-
+    shown = _Shown(result.diagnostics, selected, ignored, recorded, arguments.baseline, changes)
     if arguments.fix or arguments.diff:
         return _fix(
-            arguments, parser, diagnostics, stdin_text if arguments.stdin_filename else None
+            arguments, parser, list(shown), stdin_text if arguments.stdin_filename else None
         )
+    if changes is not None:
+        shown.tally()  # the report says how many it leaves out before it lists the rest
 
     severities = {
         check_id: settings.severity
@@ -350,19 +325,16 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         severities=severities,
         fail_on=fail_on,
         color=report.NAME == "text" and terminal.use_color(arguments.color, sys.stdout),
-        fingerprints=baseline.fingerprints(diagnostics) if report.NAME == "sarif" else [],
+        fingerprints=report.NAME == "sarif",
         outlines=result.outlines,
         changed_since=arguments.changed_since,
-        unchanged=unchanged,
+        unchanged=shown.unchanged,
     )
-    if result.outlines:
-        _add_translation_status(result.outlines, arguments.paths, config)
     if getattr(report, "LINKS", False):
         repository = gitinfo.detect_repository(arguments.repository_url)
         context.repository = repository.link("").rstrip("/") if repository else None
-    rendered = printable(  # file names that are not UTF-8
-        _statistics(diagnostics) if arguments.statistics else report.render(diagnostics, context)
-    )
+    pieces = iter([_statistics(shown)]) if arguments.statistics else report.stream(shown, context)
+    rendered = (printable(piece) for piece in pieces)  # file names that are not UTF-8
     if arguments.output:
         try:
             write_atomically(arguments.output, rendered)
@@ -370,20 +342,88 @@ def _check(arguments, parser: argparse.ArgumentParser) -> int:
         except OSError as error:
             print(f"glossqa: --output {arguments.output}: {error.strerror}", file=sys.stderr)
             return EXIT_USAGE
-        rendered = ""
-    for start in range(
-        0, len(rendered), WRITE_SLICE
-    ):  # encoding a whole site's report at once would double it in memory
-        sys.stdout.write(rendered[start : start + WRITE_SLICE])
+    else:
+        for text in _joined(rendered):
+            sys.stdout.write(text)
     sys.stdout.flush()  # the summary follows the report when both streams go to one place
+    shown.tally()
     if not arguments.quiet:
-        print(terminal.summary(result.files, result.groups, diagnostics, hidden), file=sys.stderr)
-        if unchanged:
+        print(
+            terminal.summary(result.files, result.groups, shown.severities, shown.hidden),
+            file=sys.stderr,
+        )
+        if shown.unchanged:
             print(
-                f"glossqa: {unchanged} more on lines not changed since {arguments.changed_since}",
+                f"glossqa: {shown.unchanged} more on lines not changed since {arguments.changed_since}",
                 file=sys.stderr,
             )
-    return EXIT_FAILED if any(context.fails(d) for d in diagnostics) else EXIT_CLEAN
+    failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+    return EXIT_FAILED if any(shown.severities[s] for s in failing) else EXIT_CLEAN
+
+
+class _Shown:
+    """The diagnostics the report shows: the check's, less those --select, --ignore, the baseline
+    and --changed-since leave out; read afresh for each pass a report makes over them (they may be
+    on disk). A complete pass leaves its counts in `severities`, `hidden` and `unchanged`."""
+
+    def __init__(
+        self,
+        found: Iterable[Diagnostic],
+        selected: set[str],
+        ignored: set[str],
+        recorded: Counter[baseline.Identity] | None = None,
+        baseline_path: Path | None = None,
+        changes: gitinfo.Changes | None = None,
+    ):
+        self.found, self.selected, self.ignored = found, selected, ignored
+        self.recorded, self.baseline_path, self.changes = recorded, baseline_path, changes
+        self.severities: Counter[str] = Counter()
+        self.complete = False  # whether a pass has been made to the end
+        self.hidden = self.unchanged = 0
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        hider = (  # each pass hides as many as the baseline holds
+            baseline.Hider(self.recorded, self.baseline_path)
+            if self.recorded is not None and self.baseline_path
+            else None
+        )
+        severities: Counter[str] = Counter()
+        hidden = unchanged = 0
+        for diagnostic in self.found:
+            if (self.selected and diagnostic.rule not in self.selected) or (
+                diagnostic.rule in self.ignored
+            ):
+                continue
+            if hider and hider.hides(diagnostic):
+                hidden += 1
+            elif self.changes is not None and not self.changes.keeps(diagnostic):
+                unchanged += 1
+            else:
+                severities[diagnostic.severity] += 1
+                yield diagnostic
+        self.severities, self.hidden, self.unchanged = severities, hidden, unchanged
+        self.complete = True
+
+    def tally(self) -> None:
+        """Count, unless a complete pass already did."""
+        if not self.complete:
+            for _ in self:
+                pass
+
+
+def _joined(pieces: Iterable[str]) -> Iterator[str]:
+    """Pieces of about WRITE_SLICE characters: few writes, and never the whole report at once
+    (encoding a whole site's report would double it in memory)."""
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= WRITE_SLICE:
+            yield "".join(held)
+            held, size = [], 0
+    if held:
+        yield "".join(held)
 
 
 def _add_report_options(check: argparse.ArgumentParser) -> None:
@@ -633,7 +673,7 @@ def _fixed_buffer(arguments, parser: argparse.ArgumentParser, text: str, fixed_f
     return text
 
 
-def _statistics(diagnostics: list) -> str:
+def _statistics(diagnostics: Iterable[Diagnostic]) -> str:
     """One line per rule, most frequent first: the count, the rule, and the count per language."""
     counts: dict[str, Counter] = {}
     for diagnostic in diagnostics:

@@ -33,6 +33,11 @@ WEAK = 0.3
 EVERYDAY_ENGLISH = 4.5  # Zipf of "sell", "depends": below it sit technical terms translators keep ("blockchain", "exploits")
 FUNCTION_WORD = 6.5  # Zipf of "a", "on", "to": English words too common to be evidence on their own
 JOINER = 0.5  # a word this close to neutral may sit inside an English run, not at its edge
+# In a language of another script every Latin word is foreign, and a lowercase everyday English word
+# this much more common in English makes a two-word run prose beside a clear one: "subtle language"
+# in Korean, whose table counts "language" often (English asides in Korean text)
+LEANING = 1.0
+SHARED_WORD = 3.0  # Zipf of "seller", "passwords": an English word, not a stray letter or a typo
 
 SCRIPT_LANGUAGES = {
     "CYRILLIC": ("ru", "uk", "bg", "mk"),
@@ -495,7 +500,13 @@ def english_phrases(
         while len(run) > min_words and run[0][1] < 2 * WEAK:
             run.pop(0)
         strong = [match.group(0) for match, evidence in run if evidence >= STRONG]
-        if len(run) == 2 and not any(map(_common_in_english, strong)):
+        lowercase = all(match.group(0).islower() for match, _ in run)
+        leaning = [
+            match.group(0)
+            for match, evidence in run
+            if evidence >= (LEANING if other_script and lowercase else STRONG)
+        ]
+        if len(run) == 2 and not any(map(_common_in_english, leaning)):
             strong = []  # two words, neither of them everyday English: a kept term ("brute force", "frontend open")
         if (
             len(run) >= min_words
@@ -506,6 +517,7 @@ def english_phrases(
         run.clear()
 
     english_table, native_table = table("en") or {}, table(language) or {}
+    other_script = any(langtags.primary(language) in tags for tags in SCRIPT_LANGUAGES.values())
     words: list[re.Match] = []
     lone_english: list[int] = []  # indexes of clear, everyday, lowercase English words
     previous_end = 0
@@ -561,7 +573,8 @@ def _beside_function_words(
     words: list[re.Match],
     lone_english: list[int],
 ) -> list[EnglishPhrase]:
-    """A clearly English word right beside an English function word ("use a", "depends on", "to date").
+    """A clearly English word right beside an English function word ("use a", "depends on", "to date"),
+    or a clearly English function word beside an everyday word both languages use ("your software").
 
     The function word is common in both languages, so it is no evidence by itself, but the pair
     reads as English where the English word alone might be a loanword.
@@ -575,7 +588,13 @@ def _beside_function_words(
             words[index - 1] if index else None,
             words[index + 1] if index + 1 < len(words) else None,
         ):
-            if neighbour is None or not _is_function_word(neighbour.group(0), language):
+            if neighbour is None or not (
+                _is_function_word(neighbour.group(0), language)
+                or (
+                    _is_function_word(match.group(0), language)
+                    and _shared_everyday_word(neighbour.group(0), language)
+                )
+            ):
                 continue
             first, second = sorted((match, neighbour), key=lambda m: m.start())
             if text[first.end() : second.start()] == " ":
@@ -584,6 +603,17 @@ def _beside_function_words(
                 )
                 break
     return paired
+
+
+def _shared_everyday_word(word: str, language: str) -> bool:
+    """A lowercase English word the language uses as much: "software" in Portuguese, "seller" in
+    Indonesian; English beside a clear English function word ("your software", "the seller")."""
+    return (
+        word.islower()
+        and script_of(word[0]) == "LATIN"
+        and (table("en") or {}).get(word, 0.0) >= SHARED_WORD
+        and _evidence(word, language) > -JOINER
+    )
 
 
 def _common_in_english(word: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -281,6 +281,12 @@ class GroupOutline:
     # translation path -> rows of (reference section index, translation section index, moved);
     # -1 where one side has no counterpart
     rows: dict[str, list[tuple[int, int, bool]]] = field(default_factory=dict)
+    # set on a skeleton (the files without text or sections, no rows) that the pipeline keeps in
+    # memory while the whole outline waits on disk: this reads it back
+    spilled: Callable[[], GroupOutline] | None = field(default=None, compare=False, repr=False)
+
+    def whole(self) -> GroupOutline:
+        return self.spilled() if self.spilled else self
 
 
 @dataclass
@@ -294,9 +300,7 @@ class ReportContext:
     )  # check id -> severity in effect, for checks that ran
     fail_on: str = "error"  # the least severity that fails the run
     color: bool = False
-    fingerprints: list[str] = field(
-        default_factory=list
-    )  # one per diagnostic, in order; filled for formats that ask
+    fingerprints: bool = False  # SARIF: a partial fingerprint per result (baseline.Fingerprints)
     outlines: list[GroupOutline] = field(
         default_factory=list
     )  # every group's files and aligned sections; filled for formats that ask (OUTLINES = True)

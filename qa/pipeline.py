@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import history, langid, langtags, limits, parallel, suppress
+from . import history, langid, langtags, limits, parallel, status, suppress
 from .align import align_group
 from .cache import Cache
 from .config import Config
@@ -27,14 +27,16 @@ from .model import (
     SourceFile,
 )
 from .parse import decode_text, parse_text, read_bytes
-from .rules import RULES
+from .rules import RULES, outdated
 from .scope import find_scope, focus
 from .sections import build_document
+from .spill import MergedDiagnostics, SortedDiagnostics, SpilledOutlines
 
 PARSE_ERROR = "parse-error"
 TOO_SLOW = (
     "checking this file and its translations took more than {:g} s of processor time; skipped"
 )
+SHOWN_STATES = ("up-to-date", "outdated", "orphaned")  # of a file's status, what a report shows
 YOUNG_COLLECTION_THRESHOLD = (
     50_000  # allocations between garbage collections; Python's default is 700
 )
@@ -42,7 +44,9 @@ YOUNG_COLLECTION_THRESHOLD = (
 
 @dataclass
 class Result:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # sorted; a list, or (from check_paths) SortedDiagnostics that hold them on disk: read it as
+    # often as needed, never index it
+    diagnostics: Iterable[Diagnostic] = field(default_factory=list)
     files: int = 0
     groups: int = 0
     paths: list[str] = field(default_factory=list)  # the files reported on
@@ -59,7 +63,8 @@ def check_paths(
     shard: tuple[int, int] | None = None,
     outline: bool = False,
 ) -> Result:
-    """Check group by group, in `jobs` processes; only the diagnostics travel back, merged and sorted at the end.
+    """Check group by group, in `jobs` processes; only the diagnostics travel back, and they go to
+    disk in sorted runs (SortedDiagnostics) as they come, so that memory does not grow with the site.
 
     With `outline`, each group's files and aligned sections travel back too, for reports that show them.
     """
@@ -97,32 +102,40 @@ def check_paths(
         for group in groups
     ]
     languages = {source.language for group in groups for source in group.files.values()}
-    result.notes += _read_history(groups, config, cache)
+    result.notes += _read_history(groups, config, cache, statuses=outline)
     forking_cold = (
         jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
     )
+    summarizing = _summarizing_rules(config)
+    found = SortedDiagnostics()
+    spilled_outlines = SpilledOutlines() if outline else None
+    own = {rule_id: SortedDiagnostics() for rule_id in summarizing}
     with _fewer_collections(), _shared_with_workers(forking_cold, languages, len(tasks)):
         for done, (diagnostics, group_outline) in enumerate(
             parallel.run(_check_task, tasks, jobs, (config, cache, outline)), 1
         ):
-            result.diagnostics.extend(diagnostics)
-            if group_outline:
-                result.outlines.append(group_outline)
+            found.add(d for d in diagnostics if d.rule not in own)
+            for rule_id, kept in own.items():
+                kept.add(d for d in diagnostics if d.rule == rule_id)
+            if group_outline and spilled_outlines:
+                result.outlines.append(spilled_outlines.skeleton(group_outline))
             if progress:
                 progress(done, len(groups))
-    result.diagnostics = _summarized(result.diagnostics, config)
-    result.diagnostics.sort(key=Diagnostic.sort_key)
+    result.diagnostics = _summarized(found, own, summarizing)
     result.outlines.sort(key=lambda group_outline: group_outline.key)
     if cache:
         cache.prune()
     return result
 
 
-def _read_history(groups: list[Group], config: Config, cache: Cache | None) -> list[str]:
-    """Read the git history once, before workers fork, for the rules that compare with it; their
-    results then depend on HEAD too, so the cache key does."""
+def _read_history(
+    groups: list[Group], config: Config, cache: Cache | None, statuses: bool = False
+) -> list[str]:
+    """Read the git history once, before workers fork, for the rules that compare with it (and for
+    the translations' statuses outlines carry); their results then depend on HEAD too, so the
+    cache key does."""
     histories = history.configure(cache.directory if cache else None)
-    if not any(
+    if not statuses and not any(
         settings.enabled for rule_id, settings in config.rules.items() if rule_id in history.RULES
     ):
         return []
@@ -176,17 +189,29 @@ def layout_notes(
     return notes
 
 
-def _summarized(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
-    """A rule may look at all of its diagnostics across the site (`summarize`): what one language
-    team does in many files is a convention, said once."""
-    for rule_id, settings in config.rules.items():
-        summarize = getattr(RULES[rule_id], "summarize", None)
-        if settings.enabled and summarize:
-            own = [d for d in diagnostics if d.rule == rule_id]
-            diagnostics = [d for d in diagnostics if d.rule != rule_id] + summarize(
-                own, settings.options
-            )
-    return diagnostics
+def _summarizing_rules(config: Config) -> dict[str, dict]:
+    """The enabled rules that look at all of their diagnostics across the site, with their options."""
+    return {
+        rule_id: settings.options
+        for rule_id, settings in config.rules.items()
+        if settings.enabled and hasattr(RULES[rule_id], "summarize")
+    }
+
+
+def _summarized(
+    found: SortedDiagnostics, own: dict[str, SortedDiagnostics], summarizing: dict[str, dict]
+) -> Iterable[Diagnostic]:
+    """A rule may look at all of its diagnostics across the site (`summarize`, which reads them
+    sorted, twice if it likes): what one language team does in many files is a convention, said once."""
+    if not own:
+        return found
+    summaries = []
+    for rule_id, kept in own.items():
+        summary = SortedDiagnostics()
+        summary.add(RULES[rule_id].summarize(kept, summarizing[rule_id]))
+        kept.close()
+        summaries.append(summary)
+    return MergedDiagnostics([found, *summaries])
 
 
 @contextmanager
@@ -245,8 +270,8 @@ def check_group(
     """The diagnostics of one group's reported files (all its files when `reported` is None).
 
     `buffers` (display path -> content) stand in for files on disk: an editor's unsaved text.
-    Given `outlines`, the group's outline is appended to it (the cache holds diagnostics only, so
-    a cached group is parsed and aligned again for it, without running the rules).
+    Given `outlines`, the group's outline is appended to it (the cache keeps it, but for the
+    files' text, which it has read anyway).
     """
     buffers = buffers or {}
     contents = {
@@ -260,11 +285,15 @@ def check_group(
         if cache
         else ""
     )
-    cached = cache.load(key) if cache else None
+    cached = cache.load(key, _texts(contents) if outlines is not None else None) if cache else None
     if cached is not None:
-        if outlines is not None:
-            outlines.append(outline_group(_parse_and_align(group, contents, config)[2], group))
-        return cached
+        diagnostics, outline = cached
+        if outlines is None:
+            return diagnostics
+        if outline is not None:
+            outlines.append(outline)
+            return diagnostics
+        # an entry of a run without outlines: check again, and keep the outline this time
     try:
         with limits.processor_time(limits.GROUP_SECONDS):
             checked = _check_contents(group, contents, config, reported, outlines)
@@ -280,8 +309,17 @@ def check_group(
         ]
     diagnostics = [d for d in checked if reported is None or d.path in reported]
     if cache:
-        cache.store(key, diagnostics)
+        cache.store(key, diagnostics, outlines[-1] if outlines else None)
     return diagnostics
+
+
+def _texts(contents: dict[str, bytes | ParseError]) -> dict[str, str]:
+    """Each file's text as its outline shows it ("" when it has none)."""
+    texts = {}
+    for path, content in contents.items():
+        text = decode_text(content)[0] if isinstance(content, bytes) else None
+        texts[path] = text or ""
+    return texts
 
 
 def _check_contents(
@@ -293,7 +331,9 @@ def _check_contents(
 ) -> list[Diagnostic]:
     documents, diagnostics, aligned = _parse_and_align(group, contents, config)
     if outlines is not None:
-        outlines.append(outline_group(aligned, group))
+        outlines.append(
+            outline_group(aligned, group, _translation_states(group, documents, config))
+        )
     languages = {document.path: document.language for document in documents}
     if reported is not None:
         aligned = focus(aligned, reported)
@@ -332,8 +372,34 @@ def _parse_and_align(
     return documents, diagnostics, aligned
 
 
-def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
-    """The group's files (an unreadable one without lines or sections) and its alignments by section index."""
+def _translation_states(group: Group, documents: list[Document], config: Config) -> dict[str, str]:
+    """Each translation's status (up to date, outdated, orphaned) where the history tells it, for
+    the report's columns; a file whose base is unknown has none."""
+    source_language = group.source_language
+    if source_language is None:
+        return {}
+    by_path = {document.path: document for document in documents}
+    options = config.rules[outdated.ID].options if outdated.ID in config.rules else outdated.OPTIONS
+    translations = sorted(tag for tag in group.files if not langtags.is_in(tag, source_language))
+    found = status.group_statuses(
+        group,
+        source_language,
+        translations,
+        lambda source: by_path.get(source.display_path),
+        history.HISTORIES,
+        options,
+    )
+    return {
+        file.path: status.STATE_NAMES[file.state] for file in found if file.state in SHOWN_STATES
+    }
+
+
+def outline_group(
+    aligned: AlignedGroup, group: Group, states: dict[str, str] | None = None
+) -> GroupOutline:
+    """The group's files (an unreadable one without lines or sections) with their status (`states`:
+    path -> up to date, outdated, orphaned) and its alignments by section index."""
+    states = states or {}
     files = {
         document.path: FileOutline(
             document.path,
@@ -348,6 +414,7 @@ def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
                 )
                 for section in document.sections
             ],
+            states.get(document.path),
         )
         for document in aligned.documents
     }
@@ -367,7 +434,7 @@ def outline_group(aligned: AlignedGroup, group: Group) -> GroupOutline:
         aligned.key,
         aligned.reference.path if aligned.reference else None,
         [
-            files.get(path) or FileOutline(path, language, "", [])
+            files.get(path) or FileOutline(path, language, "", [], states.get(path))
             for path, language in sorted(
                 (source.display_path, source.language) for source in group.files.values()
             )

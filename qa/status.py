@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
@@ -16,7 +17,7 @@ from . import history, langtags
 from .config import Config
 from .group import display_path, group_sources
 from .history import Base
-from .model import Document, SourceFile
+from .model import Document, Group, SourceFile
 from .moves import language_root, likely_source
 from .parse import decode_text, parse_text, read_bytes
 from .rules import outdated
@@ -56,7 +57,6 @@ def file_statuses(paths: list[Path], config: Config) -> list[FileStatus]:
         return []
     histories = history.configure(None)
     options = config.rules[outdated.ID].options if outdated.ID in config.rules else outdated.OPTIONS
-    keys = outdated.commit_keys(options)
     languages = sorted(
         {
             language
@@ -67,53 +67,69 @@ def file_statuses(paths: list[Path], config: Config) -> list[FileStatus]:
     )
     statuses = []
     for group in groups:
-        if not any(source.display_path in targets for source in group.files.values()):
-            continue
-        source = next(
-            (file for tag, file in group.files.items() if langtags.is_in(tag, source_language)),
-            None,
-        )
-        if source is None:
-            for orphan in group.files.values():
-                document = _read(orphan)
-                moved = likely_source(document, source_language) if document else None
-                statuses.append(
-                    FileStatus(
-                        orphan.display_path,
-                        orphan.language,
-                        "orphaned",
-                        None,
-                        note=f"source likely moved to {display_path(moved)}" if moved else "",
-                    )
-                )
-            continue
-        reference = _read(source)
-        for language in languages:
-            found = group.files.get(language)
-            if found is None:
-                statuses.append(
-                    FileStatus(
-                        _missing_path(source, language), language, "missing", source.display_path
-                    )
-                )
-                continue
-            file = found
-            translation = _read(file)
-            if reference is None or translation is None:
-                statuses.append(
-                    FileStatus(
-                        file.display_path,
-                        language,
-                        "unknown",
-                        source.display_path,
-                        note="unreadable",
-                    )
-                )
-                continue
-            repository = histories.for_file(source.path)
-            base = history.find_base(repository, translation, reference, keys)
-            statuses.append(_judged(file, source, reference, repository, base, options))
+        if any(source.display_path in targets for source in group.files.values()):
+            statuses += group_statuses(group, source_language, languages, _read, histories, options)
     return sorted(statuses, key=lambda status: (status.language, status.path))
+
+
+def group_statuses(
+    group: Group,
+    source_language: str,
+    languages: list[str],
+    read: Callable[[SourceFile], Document | None],
+    histories: history.Histories,
+    options: dict,
+) -> list[FileStatus]:
+    """Where each of one article's translations stands, and the `languages` it lacks; `read` gives
+    a file's document (None when it cannot be read). The check's workers call this with the
+    documents they parsed, for the report's status column."""
+    keys = outdated.commit_keys(options)
+    statuses = []
+    source = next(
+        (file for tag, file in group.files.items() if langtags.is_in(tag, source_language)),
+        None,
+    )
+    if source is None:
+        for orphan in group.files.values():
+            document = read(orphan)
+            moved = likely_source(document, source_language) if document else None
+            statuses.append(
+                FileStatus(
+                    orphan.display_path,
+                    orphan.language,
+                    "orphaned",
+                    None,
+                    note=f"source likely moved to {display_path(moved)}" if moved else "",
+                )
+            )
+        return statuses
+    reference = read(source)
+    for language in languages:
+        found = group.files.get(language)
+        if found is None:
+            statuses.append(
+                FileStatus(
+                    _missing_path(source, language), language, "missing", source.display_path
+                )
+            )
+            continue
+        file = found
+        translation = read(file)
+        if reference is None or translation is None:
+            statuses.append(
+                FileStatus(
+                    file.display_path,
+                    language,
+                    "unknown",
+                    source.display_path,
+                    note="unreadable",
+                )
+            )
+            continue
+        repository = histories.for_file(source.path)
+        base = history.find_base(repository, translation, reference, keys)
+        statuses.append(_judged(file, source, reference, repository, base, options))
+    return statuses
 
 
 def _judged(

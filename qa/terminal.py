@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Mapping
 from typing import TextIO
 
-from .model import SEVERITIES, Diagnostic
+from .model import SEVERITIES
 
 PROGRESS_MIN_GROUPS = 50  # shorter runs finish before a bar would help
 PROGRESS_INTERVAL = 0.1  # seconds between redraws
@@ -51,10 +52,9 @@ class Progress:
             self.stream.flush()
 
 
-def summary(files: int, groups: int, diagnostics: list[Diagnostic], hidden: int = 0) -> str:
-    counts = {severity: 0 for severity in SEVERITIES}
-    for diagnostic in diagnostics:
-        counts[diagnostic.severity] += 1
+def summary(files: int, groups: int, severities: Mapping[str, int], hidden: int = 0) -> str:
+    """severities: how many diagnostics of each."""
+    counts = {severity: severities.get(severity, 0) for severity in SEVERITIES}
     text = (
         f"glossqa: {_plural(files, 'file')} in {_plural(groups, 'group')}: "
         f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, {counts['info']} info"

@@ -6,6 +6,8 @@ warning is `warning`, info is `notice`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from ..model import Diagnostic, ReportContext
 
 NAME = "github"
@@ -35,5 +37,10 @@ def command(diagnostic: Diagnostic) -> str:
     return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(message)}"
 
 
-def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
-    return "".join(command(diagnostic) + "\n" for diagnostic in diagnostics)
+def stream(diagnostics: Iterable[Diagnostic], context: ReportContext) -> Iterator[str]:
+    for diagnostic in diagnostics:
+        yield command(diagnostic) + "\n"
+
+
+def render(diagnostics: Iterable[Diagnostic], context: ReportContext) -> str:
+    return "".join(stream(diagnostics, context))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from ..model import SEVERITIES, Diagnostic, ReportContext
@@ -24,11 +25,33 @@ def escape(text: str) -> str:
     return SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
-    counts = Counter(d.severity for d in diagnostics)
-    files = len(set(context.files) | {d.path for d in diagnostics})
+def stream(diagnostics: Iterable[Diagnostic], context: ReportContext) -> Iterator[str]:
+    yield render(diagnostics, context)
+
+
+def render(diagnostics: Iterable[Diagnostic], context: ReportContext) -> str:
+    """Read once: the totals are counted and the first findings kept as the diagnostics go by."""
+    counts: Counter[str] = Counter()
+    by_rule: Counter[tuple[str, str]] = Counter()
+    by_language: Counter[tuple[str, str]] = Counter()
+    rest: Counter[str] = Counter()
+    paths, rest_paths = set(context.files), set()
+    shown: list[Diagnostic] = []
+    failing = 0
+    for diagnostic in diagnostics:
+        counts[diagnostic.severity] += 1
+        by_rule[diagnostic.rule, diagnostic.severity] += 1
+        by_language[diagnostic.language or "?", diagnostic.severity] += 1
+        failing += context.fails(diagnostic)
+        paths.add(diagnostic.path)
+        if len(shown) < FIRST:
+            shown.append(diagnostic)
+        else:
+            rest[diagnostic.severity] += 1
+            rest_paths.add(diagnostic.path)
+    found = counts.total()
     lines = [
-        f"## glossqa: {_totals(counts) if diagnostics else 'no findings'} in {_plural(files, 'file')}",
+        f"## glossqa: {_totals(counts) if found else 'no findings'} in {_plural(len(paths), 'file')}",
         "",
     ]
     if context.changed_since:
@@ -38,26 +61,21 @@ def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
             "not shown.",
             "",
         ]
-    if diagnostics:
-        failing = sum(context.fails(d) for d in diagnostics)
+    if found:
         verdict = f"{_plural(failing, 'finding')} fail" if failing else "No finding fails"
         lines += [f"{verdict} the check (failing from `{context.fail_on}` up).", ""]
-        lines += _table("Rule", Counter((d.rule, d.severity) for d in diagnostics), code=True)
-        lines += _table(
-            "Language", Counter((d.language or "?", d.severity) for d in diagnostics), code=False
-        )
-        shown = diagnostics[:FIRST]
+        lines += _table("Rule", by_rule, code=True)
+        lines += _table("Language", by_language, code=False)
         lines += [
-            f"### {'The first ' if len(shown) < len(diagnostics) else ''}{_plural(len(shown), 'finding')}",
+            f"### {'The first ' if len(shown) < found else ''}{_plural(len(shown), 'finding')}",
             "",
         ]
         lines += [_item(d, context.repository) for d in shown]
         lines.append("")
-        if len(shown) < len(diagnostics):
-            rest = diagnostics[len(shown) :]
+        if rest:
             lines += [
-                f"…and {_plural(len(rest), 'more finding')} ({_totals(Counter(d.severity for d in rest))}) "
-                f"in {_plural(len({d.path for d in rest}), 'file')}, not listed here: see the full "
+                f"…and {_plural(rest.total(), 'more finding')} ({_totals(rest)}) "
+                f"in {_plural(len(rest_paths), 'file')}, not listed here: see the full "
                 "report (the HTML report or the annotations).",
                 "",
             ]

@@ -8,12 +8,14 @@ location and a partial fingerprint that survives unrelated edits.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, baseline
 from ..catalog import checks, rule_url
 from ..model import Diagnostic, Location, ReportContext
 from ..paths import json_text, uri_path
+from .json_format import list_items
 
 NAME = "sarif"
 
@@ -24,31 +26,12 @@ ROOT = "%SRCROOT%"
 FINGERPRINT = "glossqa/v1"
 
 
-def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
+def stream(diagnostics: Iterable[Diagnostic], context: ReportContext) -> Iterator[str]:
+    """The log as json.dumps(log, indent=2) writes it, its results one at a time."""
     catalog = checks()
     rules = [
         _rule(check, context.severities.get(check.id, check.severity)) for check in catalog.values()
     ]
-    index = {check_id: position for position, check_id in enumerate(catalog)}
-    results = []
-    for position, diagnostic in enumerate(diagnostics):
-        result = {
-            "ruleId": diagnostic.rule,
-            "ruleIndex": index[diagnostic.rule],
-            "level": LEVELS[diagnostic.severity],
-            "message": {"text": diagnostic.message},
-            "locations": [_location(Location(diagnostic.path, diagnostic.line), diagnostic.column)],
-        }
-        if diagnostic.related:
-            related = _location(diagnostic.related)
-            related["id"] = 1
-            related["message"] = {"text": "the counterpart in the reference translation"}
-            result["relatedLocations"] = [related]
-        if position < len(context.fingerprints):
-            result["partialFingerprints"] = {FINGERPRINT: context.fingerprints[position]}
-        if diagnostic.language:
-            result["properties"] = {"language": diagnostic.language}
-        results.append(result)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -65,11 +48,46 @@ def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
                 },
                 "originalUriBaseIds": {ROOT: {"uri": "file://" + uri_path(str(Path.cwd())) + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": [],  # the run's last key: the results go where this empty list is
             }
         ],
     }
-    return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+    before, results, after = json.dumps(log, ensure_ascii=False, indent=2).rpartition(
+        '"results": []'
+    )
+    yield json_text(before) + '"results": '
+    yield from list_items(
+        _results(diagnostics, context, {rule_id: n for n, rule_id in enumerate(catalog)}), 3
+    )
+    yield json_text(after) + "\n"
+
+
+def _results(
+    diagnostics: Iterable[Diagnostic], context: ReportContext, index: dict[str, int]
+) -> Iterator[dict]:
+    fingerprints = baseline.Fingerprints() if context.fingerprints else None
+    for diagnostic in diagnostics:
+        result = {
+            "ruleId": diagnostic.rule,
+            "ruleIndex": index[diagnostic.rule],
+            "level": LEVELS[diagnostic.severity],
+            "message": {"text": diagnostic.message},
+            "locations": [_location(Location(diagnostic.path, diagnostic.line), diagnostic.column)],
+        }
+        if diagnostic.related:
+            related = _location(diagnostic.related)
+            related["id"] = 1
+            related["message"] = {"text": "the counterpart in the reference translation"}
+            result["relatedLocations"] = [related]
+        if fingerprints:
+            result["partialFingerprints"] = {FINGERPRINT: fingerprints.of(diagnostic)}
+        if diagnostic.language:
+            result["properties"] = {"language": diagnostic.language}
+        yield result
+
+
+def render(diagnostics: Iterable[Diagnostic], context: ReportContext) -> str:
+    return "".join(stream(diagnostics, context))
 
 
 def _rule(check, severity: str) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from ..model import Diagnostic, ReportContext
 
 NAME = "text"
@@ -24,5 +26,10 @@ def line(diagnostic: Diagnostic, color: bool = False) -> str:
     return text
 
 
-def render(diagnostics: list[Diagnostic], context: ReportContext) -> str:
-    return "".join(line(diagnostic, context.color) + "\n" for diagnostic in diagnostics)
+def stream(diagnostics: Iterable[Diagnostic], context: ReportContext) -> Iterator[str]:
+    for diagnostic in diagnostics:
+        yield line(diagnostic, context.color) + "\n"
+
+
+def render(diagnostics: Iterable[Diagnostic], context: ReportContext) -> str:
+    return "".join(stream(diagnostics, context))
