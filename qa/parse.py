@@ -335,17 +335,18 @@ def _collect(tokens, parsed: ParsedFile, depth: int = 0) -> None:
             else:
                 block_kind = containers[-1] if containers else "paragraph"
                 _add_inline_block(block_kind, token, line, parsed)
-                if SHORT_FENCE_OPENER.match(parsed.lines[line - 1]):
-                    parsed.short_fences.append(
-                        UnclosedFence(
-                            line,
-                            line,
-                            (
-                                "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one"
-                            ),
-                            short_by_one=True,
-                        )
+            # a short opener followed by `---` (front matter in the code) reads as a setext heading
+            if SHORT_FENCE_OPENER.match(parsed.lines[line - 1]):
+                parsed.short_fences.append(
+                    UnclosedFence(
+                        line,
+                        line,
+                        (
+                            "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one"
+                        ),
+                        short_by_one=True,
                     )
+                )
         elif kind in ("fence", "code_block"):
             if kind == "fence" and parsed.unclosed_fence is None:
                 parsed.unclosed_fence = _unclosed_fence(token, parsed.lines)

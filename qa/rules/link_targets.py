@@ -55,6 +55,7 @@ OPTION_TYPES = {"locale-prefix": Regex, "ignore": list[Regex], "site-hosts": lis
 LANGUAGE_SUBDOMAIN = re.compile(
     r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I
 )
+SWALLOWED_DEFINITION = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:\s*<?([^\s>]+)", re.M)
 HEADING_MARK = "#§"  # a fragment replaced by the source heading it names
 
 
@@ -165,6 +166,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         reader = _Reader(alignment, options)
         reference, translation = alignment.reference, alignment.translation
         fence = translation.unclosed_fence
+        swallowed = _swallowed_definitions(translation) if not reference.unclosed_fence else set()
         for index, pair in enumerate(alignment.pairs):
             if pair.reference is None or pair.translation is None:
                 continue
@@ -183,7 +185,11 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             yield from _compare(
                 reader,
                 alignment,
-                [link for link in pair.reference.links if reader.kept(link) and not link.note],
+                [
+                    link
+                    for link in pair.reference.links
+                    if reader.kept(link) and not link.note and link.target not in swallowed
+                ],
                 [link for link in pair.translation.links if reader.kept(link) and not link.note],
                 pair.reference,
                 pair.translation,
@@ -473,6 +479,16 @@ def _other_editions_removed(
         else:
             extra.remove(counterpart)
     return still_missing, extra
+
+
+def _swallowed_definitions(document: Document) -> set[str]:
+    """Targets of link definitions (`[label]: target`) that a broken code fence turned into code:
+    the links using them lost their target there, and heading-structure reports the fence."""
+    fence = document.unclosed_fence
+    if fence is None:
+        return set()
+    text = "\n".join(document.lines[min(fence.line, fence.fence_line) :])
+    return {match[1] for match in SWALLOWED_DEFINITION.finditer(text)}
 
 
 def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:

@@ -1,0 +1,205 @@
+"""Defects the mutation benchmark injects into real sites, each one diagnostic at its line: a code
+fence that lost a backtick where Markdown then reads its contents as headings or swallows the
+page's link definitions, and an MDX heading re-emitted as `<h3>` (no defect at all)."""
+
+from conftest import article
+
+EN_STYLE = article(
+    "Style guide",
+    """
+Run the [spell checker](https://cspell.org) before you commit.
+
+## Spelling
+
+Add a word to the page's front matter:
+
+```markdown
+---
+title: PageTitle
+cSpell:ignore: <word>
+---
+```
+
+For a YAML file, a comment does the same:
+
+```yaml
+# cSpell:ignore <word>
+title: entryTitle
+```
+
+## File format
+
+We use [Prettier][] for formatting. Run it with `npm run fix:format`.
+
+## Checks
+
+See the [link checker][checker] for [links][checker].
+
+```sh
+npm run check:links
+```
+
+[Prettier]: https://prettier.io
+[checker]: https://github.com/example/htmltest
+""",
+)
+
+SV_STYLE = """
+Kör [stavningskontrollen](https://cspell.org) innan du gör en commit.
+
+## Stavning
+
+Lägg till ett ord i sidans front matter:
+
+```markdown
+---
+title: Sidtitel
+cSpell:ignore: <ord>
+---
+```
+
+För en YAML-fil gör en kommentar samma sak:
+
+```yaml
+# cSpell:ignore <ord>
+title: postTitel
+```
+
+## Filformat
+
+Vi använder [Prettier][] för formatering. Kör det med `npm run fix:format`.
+
+## Kontroller
+
+Se [länkkontrollen][checker] för [länkar][checker].
+
+```sh
+npm run check:links
+```
+
+[Prettier]: https://prettier.io
+[checker]: https://github.com/example/htmltest
+"""
+
+
+def structural(corpus, glossqa, files: dict[str, str], path: str):
+    corpus(files)
+    run = glossqa("check", "--isolated", "--format", "json", path)
+    return [
+        (d["line"], d["rule"], d["message"])
+        for d in run.json
+        if d["rule"] in ("heading-structure", "link-targets", "front-matter", "parse-error")
+    ]
+
+
+def style_check(corpus, glossqa, sv_body):
+    return structural(
+        corpus,
+        glossqa,
+        {"en/style.md": EN_STYLE, "sv/style.md": article("Stilguide", sv_body)},
+        "sv/style.md",
+    )
+
+
+def test_faithful_style_guide_passes(corpus, glossqa):
+    assert style_check(corpus, glossqa, SV_STYLE) == []
+
+
+def test_short_fence_over_front_matter_example_is_the_broken_fence_only(corpus, glossqa):
+    """``markdown then `---`, `title: ...`, `---`: Markdown reads two setext headings, which are
+    the broken fence's doing, not extra sections."""
+    body = SV_STYLE.replace("```markdown", "``markdown")
+    assert style_check(corpus, glossqa, body) == [
+        (
+            10,
+            "heading-structure",
+            "broken code fence: this line opens a code fence with 2 backticks, not 3, so every "
+            "later fence pairs with the wrong one, swallowing 1 section of the reference "
+            "(## Checks)",
+        )
+    ]
+
+
+def test_links_whose_definitions_a_broken_fence_swallowed_are_the_fence_only(corpus, glossqa):
+    """The last fence never closes, so the page's link definitions below it are code: the links
+    of every earlier section lose their targets, and the one fix is the fence."""
+    lines = SV_STYLE.split("\n")
+    closing = max(index for index, line in enumerate(lines) if line == "```")
+    lines[closing] = "``"
+    assert style_check(corpus, glossqa, "\n".join(lines)) == [
+        (
+            34,
+            "heading-structure",
+            "broken code fence: this fence closes with 2 of the 3 backticks that opened it at "
+            "line 32, so the code block runs to the end of the file",
+        )
+    ]
+
+
+EN_BRANDING = """---
+title: Branding
+---
+
+# Branding of Node.js
+
+## Node.js® Logos
+
+<img alt="Hex logo" src="/static/logos/nodejsHex.svg" />
+
+### JS Icons
+
+<table>
+  <tbody>
+    <tr>
+      <td>
+        <img alt="Green JS icon" src="/static/logos/jsIconGreen.svg" />
+      </td>
+    </tr>
+  </tbody>
+</table>
+"""
+
+SV_BRANDING = """---
+title: Varumärke
+---
+
+# Node.js varumärke
+
+## Node.js® logotyper
+
+<img alt="Hexlogotyp" src="/static/logos/nodejsHex.svg" />
+
+<h3 spaces-before="0">
+  JS-ikoner
+</h3>
+
+<table>
+  <tbody>
+    <tr>
+      <td>
+        <img alt="Grön JS-ikon" src="/static/logos/jsIconGreen.svg" />
+      </td>
+    </tr>
+  </tbody>
+</table>
+"""
+
+
+def test_mdx_heading_re_emitted_as_html_is_still_the_heading(corpus, glossqa):
+    files = {"en/branding.mdx": EN_BRANDING, "sv/branding.mdx": SV_BRANDING}
+    assert structural(corpus, glossqa, files, "sv/branding.mdx") == []
+
+
+def test_mdx_heading_re_emitted_as_html_at_the_wrong_level_is_reported(corpus, glossqa):
+    files = {
+        "en/branding.mdx": EN_BRANDING,
+        "sv/branding.mdx": SV_BRANDING.replace("h3", "h2"),
+    }
+    assert structural(corpus, glossqa, files, "sv/branding.mdx") == [
+        (
+            11,
+            "heading-structure",
+            "heading level 2 should be 3, as the source heading ### JS Icons (source line 11): "
+            "write it with ###",
+        )
+    ]
