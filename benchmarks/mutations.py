@@ -492,7 +492,7 @@ def lead_heading(lines, rng, root, relative, reference=None):
         for index in body
         if lines[index].strip()
         and not lines[index].startswith(("# ", "import ", "export ", "<!--"))
-        and not re.match(r"^\s*(\{\{|<[A-Za-z/])", lines[index])
+        and not re.match(r"^\s*(\{|\)|\}|<[A-Za-z/])", lines[index])  # shortcode, tag, JSX
     ]
     if not prose or any(lines[index].startswith("# ") for index in body if index > prose[0]):
         return None

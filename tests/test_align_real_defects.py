@@ -203,3 +203,39 @@ def test_mdx_heading_re_emitted_as_html_at_the_wrong_level_is_reported(corpus, g
             "write it with ###",
         )
     ]
+
+
+EN_DOMAINS = article(
+    "About",
+    """
+To download Node.js, use these domains only:
+
+- [nodejs.org](https://nodejs.org)
+- [Node Slackers](https://www.nodeslackers.com/)
+- [the docs](https://nodejs.org/docs/)
+""",
+)
+
+
+def test_a_link_to_another_host_is_a_changed_link_even_with_the_same_path(corpus, glossqa):
+    """`https://nodejs.org` and `https://nodejs.dev` both have the path `/`: that alone does not
+    make them one place. `www.` and a path on the page's own site still match."""
+    sv = article(
+        "Om",
+        """
+Använd bara de här domänerna för att hämta Node.js:
+
+- [nodejs.org](https://nodejs.dev)
+- [Node Slackers](https://nodeslackers.com)
+- [dokumentationen](/docs/)
+""",
+    )
+    files = {"en/about.md": EN_DOMAINS, "sv/about.md": sv}
+    assert structural(corpus, glossqa, files, "sv/about.md") == [
+        (
+            6,
+            "link-targets",
+            "this link leads to 'https://nodejs.dev', the source's to 'https://nodejs.org': "
+            "change the target to 'https://nodejs.org'",
+        )
+    ]

@@ -125,12 +125,22 @@ class _Reader:
     def keyer(
         self, links: list[Link], document: Document, others: list[Link], other: Document
     ) -> Callable[[Link], str]:
-        """Each link's key: the first of its readings the other side shares, else its first."""
-        shared = {key for link in others for key in self.read(link, other)}
+        """Each link's key: the first of its readings the other side shares, else its first.
+
+        A full URL to another host also reads as its bare path, so that it matches a link to
+        that path; two full URLs never match by their paths alone (`https://a.org/x` is not
+        `https://b.org/x`)."""
+        shared, paths_of_urls = set(), set()
+        for link in others:
+            readings = self.read(link, other)
+            for key in readings:
+                on_host = readings[0].startswith("//") and not key.startswith("//")
+                (paths_of_urls if on_host else shared).add(key)
         keys = {}
         for link in links:
             readings = self.read(link, document)
-            keys[link] = next((key for key in readings if key in shared), readings[0])
+            wanted = shared if readings[0].startswith("//") else shared | paths_of_urls
+            keys[link] = next((key for key in readings if key in wanted), readings[0])
         return keys.__getitem__
 
     def names_a_heading(self, link: Link, document: Document) -> bool:
