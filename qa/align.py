@@ -540,6 +540,12 @@ def _swapped_pairs(
     result = list(pairs)
     index = 0
     while index < len(result) - 1:
+        if _crossed_by_anchor(result[index], result[index + 1]):
+            first_pair, second_pair = result[index], result[index + 1]
+            result[index] = SectionPair(second_pair.reference, first_pair.translation, moved=True)
+            result[index + 1] = SectionPair(first_pair.reference, second_pair.translation)
+            index += 2
+            continue
         first, second = _prose_sections(result[index]), _prose_sections(result[index + 1])
         if first and second and _crossed(first, second, reference, translation):
             result[index] = SectionPair(second[0], first[1], moved=True)
@@ -548,6 +554,22 @@ def _swapped_pairs(
         else:
             index += 1
     return result
+
+
+def _crossed_by_anchor(first: SectionPair, second: SectionPair) -> bool:
+    """Neighbours whose headings' ids say each is the other's counterpart (`## Language` with
+    `## 라이브러리 {#library}` and `## Library` with `## 언어 {#language}`): swapped."""
+    sections = (first.reference, first.translation, second.reference, second.translation)
+    if first.moved or second.moved or any(section is None for section in sections):
+        return False
+    ref_first, tr_first, ref_second, tr_second = sections
+    assert ref_first and tr_first and ref_second and tr_second
+    return (
+        _same_anchor(ref_first, tr_second)
+        and _same_anchor(ref_second, tr_first)
+        and not _same_anchor(ref_first, tr_first)
+        and ref_first.level == ref_second.level
+    )
 
 
 def _prose_sections(pair: SectionPair) -> tuple[Section, Section] | None:

@@ -239,3 +239,70 @@ Använd bara de här domänerna för att hämta Node.js:
             "change the target to 'https://nodejs.org'",
         )
     ]
+
+
+EN_GLOSSARY = article(
+    "Glossary",
+    """
+Terms used across the site.
+
+### Label
+
+A term used by metrics.
+
+### Language
+
+A programming language.
+
+### Library
+
+A language-specific collection of behavior invoked by an interface.
+
+### Log
+
+Sometimes used to refer to a collection of log records.
+""",
+)
+
+SV_GLOSSARY = """
+Termer som används på hela webbplatsen.
+
+### Etikett {#label}
+
+En term som används av mätvärden.
+
+### Språk {#language}
+
+Ett programmeringsspråk.
+
+### Bibliotek {#library}
+
+En språkspecifik samling beteenden som anropas via ett gränssnitt.
+
+### Logg {#log}
+
+Används ibland om en samling loggposter.
+"""
+
+
+def test_neighbours_swapped_whose_ids_keep_the_source_anchors_are_one_move(corpus, glossqa):
+    """The ids say which section is which even where the paragraphs' shape cannot."""
+    files = {"en/glossary.md": EN_GLOSSARY, "sv/glossary.md": article("Ordlista", SV_GLOSSARY)}
+    assert structural(corpus, glossqa, files, "sv/glossary.md") == []
+    swapped = SV_GLOSSARY.replace(
+        "### Språk {#language}\n\nEtt programmeringsspråk.\n\n"
+        "### Bibliotek {#library}\n\n"
+        "En språkspecifik samling beteenden som anropas via ett gränssnitt.\n\n",
+        "### Bibliotek {#library}\n\n"
+        "En språkspecifik samling beteenden som anropas via ett gränssnitt.\n\n"
+        "### Språk {#language}\n\nEtt programmeringsspråk.\n\n",
+    )
+    files["sv/glossary.md"] = article("Ordlista", swapped)
+    assert structural(corpus, glossqa, files, "sv/glossary.md") == [
+        (
+            10,
+            "heading-structure",
+            "section ### Bibliotek is out of place: the source has it after ### Language "
+            "(source line 10): move it below line 16",
+        )
+    ]
