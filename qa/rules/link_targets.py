@@ -130,7 +130,8 @@ class _Reader:
         A full URL to another host also reads as its bare path, so that it matches a link to
         that path; two full URLs never match by their paths alone (`https://a.org/x` is not
         `https://b.org/x`)."""
-        shared, paths_of_urls = set(), set()
+        shared: set[str] = set()
+        paths_of_urls: set[str] = set()
         for link in others:
             readings = self.read(link, other)
             for key in readings:
