@@ -15,6 +15,7 @@ NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 SMALL_SHARE = 0.01
 SWAP_MARGIN = 0.3  # of a likeness summed over two pairs, 0 to 2
 PROSE_MOVE_LIKENESS = 0.75
+MISMATCHED_ID = 1.5  # as sure as an id that matches
 NAME = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{2,}\w*|\w*\d\w*)\b")
 BLOCK_KINDS = ("paragraph", "list_item", "table_cell", "code", "html")
 LOCALE_PREFIX = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/)")
@@ -202,6 +203,18 @@ def similarity(first: Anchors, second: Anchors) -> float:
     return score
 
 
+def _pairing_score(first: Anchors, second: Anchors, source_anchors: frozenset[str]) -> float:
+    """The similarity, except that a translated heading whose id keeps the anchor of another
+    source heading is that other section (a glossary sorted in the translation's alphabet keeps
+    its English ids): it pairs with no section but that one."""
+    names_another = (
+        second.heading_id in source_anchors
+        and first.heading_id != second.heading_id
+        and not _keeps_anchor(second, first)
+    )
+    return -MISMATCHED_ID if names_another else similarity(first, second)
+
+
 def _links_of_one_section(anchors) -> frozenset[str]:
     """Link targets that only one section of a file has."""
     counts = Counter(target for anchor in anchors for target in anchor.links)
@@ -252,6 +265,9 @@ def _needleman_wunsch(
 ) -> tuple[float, list[SectionPair]]:
     ref_anchors = _with_shares(reference)
     tr_anchors = _with_shares(translation)
+    source_anchors = frozenset(
+        name for anchor in ref_anchors for name in (anchor.heading_id, *anchor.slugs) if name
+    )
     rows, cols = len(reference), len(translation)
     score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     step = [[""] * (cols + 1) for _ in range(rows + 1)]
@@ -261,7 +277,9 @@ def _needleman_wunsch(
         score[0][j], step[0][j] = j * GAP, "left"
     for i in range(1, rows + 1):
         for j in range(1, cols + 1):
-            diagonal = score[i - 1][j - 1] + similarity(ref_anchors[i - 1], tr_anchors[j - 1])
+            diagonal = score[i - 1][j - 1] + _pairing_score(
+                ref_anchors[i - 1], tr_anchors[j - 1], source_anchors
+            )
             up = score[i - 1][j] + GAP
             left = score[i][j - 1] + GAP
             score[i][j], step[i][j] = max(
@@ -673,7 +691,7 @@ def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -
             (likeness(gone, added), index_r, index_t)
             for index_r, gone in enumerate(missing)
             for index_t, added in enumerate(extra)
-            if gone.level == added.level
+            if gone.level == added.level or _same_anchor(gone, added)
         ),
         key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
     )

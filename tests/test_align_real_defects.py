@@ -306,3 +306,52 @@ def test_neighbours_swapped_whose_ids_keep_the_source_anchors_are_one_move(corpu
             "(source line 10): move it below line 16",
         )
     ]
+
+
+EN_TERMS = [
+    ("Attribute", "attribute", "A key-value pair, see [Metadata](#metadata)."),
+    ("Baggage", "baggage", "Contextual metadata, see [Attribute](#attribute)."),
+    ("Client library", "client-library", "See [Library](#library)."),
+    ("Event", "event", "Something that happened, see [Log](#log)."),
+    ("Library", "library", "A collection of behavior, see [Attribute](#attribute)."),
+    ("Log", "log", "A collection of records, see [Event](#event)."),
+    ("Metadata", "metadata", "A key-value pair, see [Baggage](#baggage)."),
+    ("Span", "span", "One operation, see [Trace](#trace)."),
+    ("Trace", "trace", "A tree of spans, see [Span](#span)."),
+]
+SV_TERMS = {  # sorted by the Swedish title, as a translated glossary is
+    "attribute": ("Attribut", "Ett nyckel-värde-par, se [Metadata](#metadata)."),
+    "baggage": ("Bagage", "Sammanhangets metadata, se [Attribut](#attribute)."),
+    "library": ("Bibliotek", "En samling beteenden, se [Attribut](#attribute)."),
+    "event": ("Händelse", "Något som hänt, se [Logg](#log)."),
+    "client-library": ("Klientbibliotek", "Se [Bibliotek](#library)."),
+    "log": ("Logg", "En samling poster, se [Händelse](#event)."),
+    "metadata": ("Metadata", "Ett nyckel-värde-par, se [Bagage](#baggage)."),
+    "span": ("Spann", "En operation, se [Spår](#trace)."),
+    "trace": ("Spår", "Ett träd av spann, se [Spann](#span)."),
+}
+
+
+def glossary(entries: list[tuple[str, str, str]]) -> str:
+    return "Terms.\n\n" + "".join(f"### {title}\n\n{text}\n\n" for title, _id, text in entries)
+
+
+def test_glossary_sorted_in_the_translations_alphabet_pairs_its_sections_by_id(corpus, glossqa):
+    """Each translated heading keeps its English id; the sections are where the Swedish titles
+    sort. Each pairs with the source section its id names, so each links are compared with the
+    right section's, and a heading level changed there is one diagnostic."""
+    sv_entries = [(f"{title} {{#{key}}}", key, text) for key, (title, text) in SV_TERMS.items()]
+    files = {
+        "en/glossary.md": article("Glossary", glossary(EN_TERMS)),
+        "sv/glossary.md": article("Ordlista", glossary(sv_entries)),
+    }
+    assert structural(corpus, glossqa, files, "sv/glossary.md") == []
+    files["sv/glossary.md"] = files["sv/glossary.md"].replace("### Logg", "#### Logg")
+    assert structural(corpus, glossqa, files, "sv/glossary.md") == [
+        (
+            26,
+            "heading-structure",
+            "heading level 4 should be 3, as the source heading ### Log (source line 26): "
+            "write it with ###",
+        )
+    ]

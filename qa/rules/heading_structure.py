@@ -142,7 +142,12 @@ def _compare_headings(
     if ours is None or theirs is None or ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
-    if pair.moved and not _within(ours, moved_spans) and not _alphabetical(alignment, ours, theirs):
+    if (
+        pair.moved
+        and ours.level == theirs.level  # else the level is the fix; its place follows from it
+        and not _within(ours, moved_spans)
+        and not _alphabetical(alignment, ours, theirs)
+    ):
         moved_spans.append((ours.line, _subtree_end(ours)))
         yield Problem(
             path,
