@@ -14,6 +14,11 @@ HTML) are injected the same way and must bring no new diagnostic at all.
 Defects that only the shape of the prose can locate (a dropped heading between two sections with no
 link and no code, two such sections swapped) are injected where the sections are prose only.
 
+A section left out keeps the page's link reference definitions that sat in it (`[label]: url`, often
+the last section's lines): they serve every section, and losing them is a defect of its own. A
+dropped front-matter key is found anywhere in the front matter, since YAML keys have no order.
+`--show-misses` prints each miss and each surplus diagnostic with the edit that caused it.
+
     python benchmarks/mutations.py [../shared/corpora/privacyguides ...] [--rounds 1] [--groups 40]
 """
 
