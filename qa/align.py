@@ -16,6 +16,7 @@ SMALL_SHARE = 0.01
 SWAP_MARGIN = 0.3  # of a likeness summed over two pairs, 0 to 2
 PROSE_MOVE_LIKENESS = 0.75
 MISMATCHED_ID = 1.5  # as sure as an id that matches
+COMMON_NAME_SECTIONS = 4  # headings enough to tell a name most of them share
 NAME = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{2,}\w*|\w*\d\w*)\b")
 BLOCK_KINDS = ("paragraph", "list_item", "table_cell", "code", "html")
 LOCALE_PREFIX = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/)")
@@ -148,10 +149,22 @@ class Anchors:
 
 
 def _with_shares(sections: list[Section]) -> list[Anchors]:
+    """Each section's anchors, with its share of the prose, and without the heading names that
+    most headings of the file have (`Node.js®` in every heading tells none of them apart)."""
     anchors = [section_anchors(section) for section in sections]
     sizes = [sum(len(block.text) for block in section.blocks) for section in sections]
     total = sum(sizes) or 1
-    return [replace(anchor, share=size / total) for anchor, size in zip(anchors, sizes)]
+    titled = sum(1 for section in sections if section.heading)
+    counts = Counter(name for anchor in anchors for name in anchor.names)
+    common = frozenset(
+        name
+        for name, count in counts.items()
+        if titled >= COMMON_NAME_SECTIONS and count > titled / 2
+    )
+    return [
+        replace(anchor, share=size / total, names=anchor.names - common)
+        for anchor, size in zip(anchors, sizes)
+    ]
 
 
 def section_anchors(section: Section) -> Anchors:

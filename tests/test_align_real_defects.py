@@ -355,3 +355,71 @@ def test_glossary_sorted_in_the_translations_alphabet_pairs_its_sections_by_id(c
             "write it with ###",
         )
     ]
+
+
+EN_LOGOS = article(
+    "Branding",
+    """
+## Node.js® Mascot
+
+![Mascot](/static/images/node-mascot.svg)
+
+## Node.js® Logos
+
+### Node.js® Hex Logo
+
+![Hex](/static/logos/nodejsHex.svg)
+
+### Node.js® Horizontal Logo
+
+![Dark](/static/logos/nodejsDark.svg) ![Light](/static/logos/nodejsLight.svg)
+
+### Node.js® Stacked Logo
+
+![Dark](/static/logos/nodejsStackedDark.svg) ![Light](/static/logos/nodejsStackedLight.svg)
+![Black](/static/logos/nodejsStackedBlack.svg) ![White](/static/logos/nodejsStackedWhite.svg)
+
+### JS Icons
+
+![Green](/static/logos/jsIconGreen.svg) ![White](/static/logos/jsIconWhite.svg)
+""",
+)
+
+SV_LOGOS_MOVED = """
+## Node.js® maskot
+
+![Maskot](/static/images/node-mascot.svg)
+
+## Node.js® logotyper
+
+### Node.js® vågrät logotyp
+
+![Mörk](/static/logos/nodejsDark.svg) ![Ljus](/static/logos/nodejsLight.svg)
+
+### Node.js® staplad logotyp
+
+![Mörk](/static/logos/nodejsStackedDark.svg) ![Ljus](/static/logos/nodejsStackedLight.svg)
+![Svart](/static/logos/nodejsStackedBlack.svg) ![Vit](/static/logos/nodejsStackedWhite.svg)
+
+### Node.js® hexlogotyp
+
+![Hex](/static/logos/nodejsHex.svg)
+
+### JS-ikoner
+
+![Grön](/static/logos/jsIconGreen.svg) ![Vit](/static/logos/jsIconWhite.svg)
+"""
+
+
+def test_a_name_every_heading_shares_does_not_pair_sections(corpus, glossqa):
+    """`Node.js®` is in every heading, so it says nothing of which section is which: the moved
+    section is one move, and the others' images are compared with their own sections'."""
+    files = {"en/branding.md": EN_LOGOS, "sv/branding.md": article("Varumärke", SV_LOGOS_MOVED)}
+    assert structural(corpus, glossqa, files, "sv/branding.md") == [
+        (
+            19,
+            "heading-structure",
+            "section ### Node.js® hexlogotyp is out of place: the source has it after "
+            "## Node.js® Logos (source line 8): move it below line 8",
+        )
+    ]

@@ -397,9 +397,17 @@ def _reference_neighbour(alignment: Alignment, section: Section) -> str:
         ),
         None,
     )
+    # after a section of its level, below that one's subsections; after its parent, at its top
+    end = (
+        None
+        if counterpart is None
+        else _subtree_end(counterpart)
+        if before.level >= section.level
+        else counterpart.end_line
+    )
     where = (
-        f"move it below line {_last_text_line(alignment, _subtree_end(counterpart))}"
-        if counterpart is not None
+        f"move it below line {_last_text_line(alignment, end)}"
+        if end is not None
         else "move it there"
     )
     return f"after {_describe(before)} (source line {before.line}): {where}"
