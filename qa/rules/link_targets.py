@@ -201,7 +201,11 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                     for link in pair.reference.links
                     if reader.kept(link) and not link.note and link.target not in swallowed
                 ],
-                [link for link in pair.translation.links if reader.kept(link) and not link.note],
+                [  # a link written inline to a swallowed definition's target is left out too
+                    link
+                    for link in pair.translation.links
+                    if reader.kept(link) and not link.note and link.target not in swallowed
+                ],
                 pair.reference,
                 pair.translation,
                 lost,
@@ -498,8 +502,18 @@ def _swallowed_definitions(document: Document) -> set[str]:
     fence = document.unclosed_fence
     if fence is None:
         return set()
-    text = "\n".join(document.lines[min(fence.line, fence.fence_line) :])
-    return {match[1] for match in SWALLOWED_DEFINITION.finditer(text)}
+    start = min(fence.line, fence.fence_line)
+    code = [
+        (block.line, block.end_line)
+        for section in document.sections
+        for block in section.blocks
+        if block.kind == "code" and block.end_line >= start
+    ]
+    found: set[str] = set()
+    for first, end in code:  # end: the line after the block (markdown-it's map)
+        text = "\n".join(document.lines[first:end])
+        found.update(match[1] for match in SWALLOWED_DEFINITION.finditer(text))
+    return found
 
 
 def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
