@@ -14,6 +14,11 @@ HTML) are injected the same way and must bring no new diagnostic at all.
 Defects that only the shape of the prose can locate (a dropped heading between two sections with no
 link and no code, two such sections swapped) are injected where the sections are prose only.
 
+A section left out keeps the page's link reference definitions that sat in it (`[label]: url`, often
+the last section's lines): they serve every section, and losing them is a defect of its own. A
+dropped front-matter key is found anywhere in the front matter, since YAML keys have no order.
+`--show-misses` prints each miss and each surplus diagnostic with the edit that caused it.
+
     python benchmarks/mutations.py [../shared/corpora/privacyguides ...] [--rounds 1] [--groups 40]
 """
 
@@ -27,6 +32,7 @@ import re
 import shutil
 import sys
 import tempfile
+import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +55,7 @@ INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]+)\)")
 AUTOLINK = re.compile(r"<((https?://[^<>\s]+))>")  # two groups, like INLINE_LINK: text and target
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s*\S")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:")
 TRANSLATED_KEYS = {"title", "description"}
 TRANSLATED_KEY_NAMES = {
     "title": "titel",
@@ -66,6 +73,7 @@ class Injected:
     line: int  # where the fix goes, in the mutated file
     line_map: Callable[[int], int | None]  # old line -> new line of the mutated file
     also: tuple[int, ...] = ()  # other lines where the fix may equally go (either of two swapped)
+    diff: str = ""  # the edit, shown with a miss
 
 
 @dataclass
@@ -214,8 +222,13 @@ def _inject(kind: str, root: Path, groups, baseline, rng: random.Random) -> list
             if mutation is None:
                 continue
             path.write_text("\n".join(mutation.lines), encoding="utf-8")
+            diff = "".join(
+                list(difflib.unified_diff(old, mutation.lines, lineterm="\n", n=1))[2:14]
+            )
             injected.append(
-                Injected(relative, mutation.line, _line_map(old, mutation.lines), mutation.also)
+                Injected(
+                    relative, mutation.line, _line_map(old, mutation.lines), mutation.also, diff
+                )
             )
             break
     return injected
@@ -266,6 +279,7 @@ def _score(kind, injected, groups, baseline, after, row, show_misses) -> None:
             (kind in DEFECTS and (not found or len(structural) > 1)) or (kind in NEUTRAL and new)
         ):
             print(f"# {kind}: {item.path}:{item.line}: {structural or new}", file=sys.stderr)
+            print(textwrap.indent(item.diff, "    "), file=sys.stderr)
     for path in set(after) | set(baseline):
         if path not in touched_files:
             row[3] += sum((Counter(after.get(path, [])) - Counter(baseline.get(path, []))).values())
@@ -383,13 +397,34 @@ def _with_blank_end(section: list[str]) -> list[str]:
     return section if not section[-1].strip() else section + [""]
 
 
+def _definitions(lines: list[str], start: int, end: int) -> list[str]:
+    """The link reference definitions outside code from start to end (`[label]: target`, the target
+    perhaps on the next line): they serve the whole page wherever they sit, usually at its end."""
+    kept = []
+    for index in _outside_code(lines):
+        if start <= index < end and REFERENCE_DEFINITION.match(lines[index]):
+            kept.append(lines[index])
+            if not lines[index].split("]:", 1)[1].strip() and index + 1 < end:
+                kept.append(lines[index + 1])
+    return kept
+
+
 def missing_section(lines, rng, root, relative, reference=None):
+    """A section left out, its subsections with it; not the page's link definitions that sit in it
+    (dropping those would break links of every other section: another defect)."""
     headings = _headings(lines)
     if len(headings) < 2:
         return None
     position = rng.randrange(len(headings))
     start, end = headings[position][0], _section_end(lines, headings, position)
-    return Mutation(lines[:start] + lines[end:], start + 1)
+    definitions = _definitions(lines, start, end)
+    if definitions:
+        definitions = ["", *definitions] if lines[start - 1].strip() else definitions
+        definitions += [""] if end < len(lines) and lines[end].strip() else []
+    # the section goes back before those definitions or after them, equally right
+    return Mutation(
+        lines[:start] + definitions + lines[end:], start + 1, (start + len(definitions),)
+    )
 
 
 def extra_section(lines, rng, root, relative, reference=None):
@@ -462,7 +497,7 @@ def lead_heading(lines, rng, root, relative, reference=None):
         for index in body
         if lines[index].strip()
         and not lines[index].startswith(("# ", "import ", "export ", "<!--"))
-        and not re.match(r"^\s*(\{\{|<[A-Za-z/])", lines[index])
+        and not re.match(r"^\s*(\{|\)|\}|<[A-Za-z/])", lines[index])  # shortcode, tag, JSX
     ]
     if not prose or any(lines[index].startswith("# ") for index in body if index > prose[0]):
         return None
@@ -612,7 +647,10 @@ def key_missing(lines, rng, root, relative, reference=None):
     if not keys:
         return None
     index = rng.choice(keys)
-    return Mutation(lines[:index] + lines[index + 1 :], 1)
+    changed = lines[:index] + lines[index + 1 :]
+    # key order means nothing to YAML: the key may go back anywhere in the block, where the rule
+    # says to insert it (before the next key the source has after it) as well as where it was
+    return Mutation(changed, 1, tuple(range(2, _body_start(changed) + 1)))
 
 
 def key_renamed(lines, rng, root, relative, reference=None):

@@ -15,6 +15,8 @@ NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 SMALL_SHARE = 0.01
 SWAP_MARGIN = 0.3  # of a likeness summed over two pairs, 0 to 2
 PROSE_MOVE_LIKENESS = 0.75
+MISMATCHED_ID = 1.5  # as sure as an id that matches
+COMMON_NAME_SECTIONS = 4  # headings enough to tell a name most of them share
 NAME = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]{2,}\w*|\w*\d\w*)\b")
 BLOCK_KINDS = ("paragraph", "list_item", "table_cell", "code", "html")
 LOCALE_PREFIX = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?=/)")
@@ -147,10 +149,22 @@ class Anchors:
 
 
 def _with_shares(sections: list[Section]) -> list[Anchors]:
+    """Each section's anchors, with its share of the prose, and without the heading names that
+    most headings of the file have (`Node.js®` in every heading tells none of them apart)."""
     anchors = [section_anchors(section) for section in sections]
     sizes = [sum(len(block.text) for block in section.blocks) for section in sections]
     total = sum(sizes) or 1
-    return [replace(anchor, share=size / total) for anchor, size in zip(anchors, sizes)]
+    titled = sum(1 for section in sections if section.heading)
+    counts = Counter(name for anchor in anchors for name in anchor.names)
+    common = frozenset(
+        name
+        for name, count in counts.items()
+        if titled >= COMMON_NAME_SECTIONS and count > titled / 2
+    )
+    return [
+        replace(anchor, share=size / total, names=anchor.names - common)
+        for anchor, size in zip(anchors, sizes)
+    ]
 
 
 def section_anchors(section: Section) -> Anchors:
@@ -200,6 +214,18 @@ def similarity(first: Anchors, second: Anchors) -> float:
     else:
         score -= 0.25
     return score
+
+
+def _pairing_score(first: Anchors, second: Anchors, source_anchors: frozenset[str]) -> float:
+    """The similarity, except that a translated heading whose id keeps the anchor of another
+    source heading is that other section (a glossary sorted in the translation's alphabet keeps
+    its English ids): it pairs with no section but that one."""
+    names_another = (
+        second.heading_id in source_anchors
+        and first.heading_id != second.heading_id
+        and not _keeps_anchor(second, first)
+    )
+    return -MISMATCHED_ID if names_another else similarity(first, second)
 
 
 def _links_of_one_section(anchors) -> frozenset[str]:
@@ -252,6 +278,9 @@ def _needleman_wunsch(
 ) -> tuple[float, list[SectionPair]]:
     ref_anchors = _with_shares(reference)
     tr_anchors = _with_shares(translation)
+    source_anchors = frozenset(
+        name for anchor in ref_anchors for name in (anchor.heading_id, *anchor.slugs) if name
+    )
     rows, cols = len(reference), len(translation)
     score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     step = [[""] * (cols + 1) for _ in range(rows + 1)]
@@ -261,7 +290,9 @@ def _needleman_wunsch(
         score[0][j], step[0][j] = j * GAP, "left"
     for i in range(1, rows + 1):
         for j in range(1, cols + 1):
-            diagonal = score[i - 1][j - 1] + similarity(ref_anchors[i - 1], tr_anchors[j - 1])
+            diagonal = score[i - 1][j - 1] + _pairing_score(
+                ref_anchors[i - 1], tr_anchors[j - 1], source_anchors
+            )
             up = score[i - 1][j] + GAP
             left = score[i][j - 1] + GAP
             score[i][j], step[i][j] = max(
@@ -540,6 +571,12 @@ def _swapped_pairs(
     result = list(pairs)
     index = 0
     while index < len(result) - 1:
+        if _crossed_by_anchor(result[index], result[index + 1]):
+            first_pair, second_pair = result[index], result[index + 1]
+            result[index] = SectionPair(second_pair.reference, first_pair.translation, moved=True)
+            result[index + 1] = SectionPair(first_pair.reference, second_pair.translation)
+            index += 2
+            continue
         first, second = _prose_sections(result[index]), _prose_sections(result[index + 1])
         if first and second and _crossed(first, second, reference, translation):
             result[index] = SectionPair(second[0], first[1], moved=True)
@@ -548,6 +585,22 @@ def _swapped_pairs(
         else:
             index += 1
     return result
+
+
+def _crossed_by_anchor(first: SectionPair, second: SectionPair) -> bool:
+    """Neighbours whose headings' ids say each is the other's counterpart (`## Language` with
+    `## 라이브러리 {#library}` and `## Library` with `## 언어 {#language}`): swapped."""
+    sections = (first.reference, first.translation, second.reference, second.translation)
+    if first.moved or second.moved or any(section is None for section in sections):
+        return False
+    ref_first, tr_first, ref_second, tr_second = sections
+    assert ref_first and tr_first and ref_second and tr_second
+    return (
+        _same_anchor(ref_first, tr_second)
+        and _same_anchor(ref_second, tr_first)
+        and not _same_anchor(ref_first, tr_first)
+        and ref_first.level == ref_second.level
+    )
 
 
 def _prose_sections(pair: SectionPair) -> tuple[Section, Section] | None:
@@ -651,7 +704,7 @@ def _pair_moves(pairs: list[SectionPair], ref_anchors: dict, tr_anchors: dict) -
             (likeness(gone, added), index_r, index_t)
             for index_r, gone in enumerate(missing)
             for index_t, added in enumerate(extra)
-            if gone.level == added.level
+            if gone.level == added.level or _same_anchor(gone, added)
         ),
         key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
     )

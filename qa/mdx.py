@@ -6,8 +6,9 @@ MDX (Docusaurus, Astro/Starlight, Next.js sites such as nodejs.org) mixes Markdo
   expression becomes a quoted value, so the component stays one HTML tag to markdown-it and its
   `href=` still counts as a link;
 - components (`<PackageManagerTabs>`, `<Since v="4.0" />`) are read as HTML: their tags and
-  attributes are syntax, the text between them is prose; a line of tags alone (with no `href`)
-  is blanked, so what the component wraps is read as Markdown, as MDX reads it;
+  attributes are syntax, the text between them is prose; a line of tags alone (with no `href`,
+  and not an HTML heading's `<h2>`) is blanked, so what the component wraps is read as Markdown,
+  as MDX reads it;
 - indentation never makes a code block (MDX has none), and a fence may be indented inside a
   component, so such a fence line is moved to the margin.
 """
@@ -23,6 +24,7 @@ TAG_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 OPEN_TAG_START = re.compile(r"^\s*<[A-Za-z][\w.:-]*")
 TAG_END = re.compile(r"""^(?:[^"'>]|"[^"]*"|'[^']*')*>""")
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
+HEADING_TAG = re.compile(r"^\s*</?h[1-6]\b", re.I)  # `<h2>` renders a heading in MDX too
 ATTRIBUTE_NAME = re.compile(r"([\w:-]+)\s*=\s*$")
 STRING_LITERAL = re.compile(r"""^\s*(?:"[^"]*"|'[^']*')\s*$""")
 
@@ -58,7 +60,7 @@ def syntax_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     links = _multi_line_tags_blanked(result, prose_lines)
     for index in prose_lines:
         line = result[index]
-        if TAG_LINE.match(line) and not LINK_ATTRIBUTE.search(line):
+        if TAG_LINE.match(line) and not LINK_ATTRIBUTE.search(line) and not HEADING_TAG.match(line):
             result[index] = " " * len(line)  # the component's content is Markdown, as MDX reads it
     return result, links
 

@@ -394,6 +394,7 @@ def _add_heading_read(
     prose = HEADING_ANCHOR.sub("", prose)
     parsed.headings.append(Heading(level, text.strip(), line, anchor))
     parsed.blocks.append(Block("heading", line, line, prose.strip(), inline_code))
+    _note_short_opener(line, parsed)
 
 
 def _add_inline_block(kind: str, token, line: int, parsed: ParsedFile) -> None:
@@ -404,14 +405,18 @@ def _add_inline_block(kind: str, token, line: int, parsed: ParsedFile) -> None:
 
 def _add_prose_block(block: Block, parsed: ParsedFile) -> None:
     parsed.blocks.append(block)
-    if SHORT_FENCE_OPENER.match(parsed.lines[block.line - 1]):
+    _note_short_opener(block.line, parsed)
+
+
+def _note_short_opener(line: int, parsed: ParsedFile) -> None:
+    """A fence opener with 2 backticks is read as text (before `---`, as a setext heading)."""
+    if SHORT_FENCE_OPENER.match(parsed.lines[line - 1]):
         parsed.short_fences.append(
             UnclosedFence(
-                block.line,
-                block.line,
-                (
-                    "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one"
-                ),
+                line,
+                line,
+                "this line opens a code fence with 2 backticks, not 3,"
+                " so every later fence pairs with the wrong one",
                 short_by_one=True,
             )
         )

@@ -94,7 +94,7 @@ def _url_candidates(url: str, site_hosts: frozenset[str]) -> tuple[str, ...]:
         path = APP_STORE_NAME.sub(r"/app/\1", path)
     query = _without_locale_parameters(parts.query)
     suffix = ("?" + query if query else "") + ("#" + parts.fragment if parts.fragment else "")
-    key = "//" + host + (path if path != "/" else "") + suffix
+    key = "//" + host.removeprefix("www.") + (path if path != "/" else "") + suffix
     if host in site_hosts or host.removeprefix("www.") in site_hosts:
         return (path + suffix, key)
     return (key, path + suffix)

@@ -216,7 +216,12 @@ def _compare_headings(
     if ours is None or theirs is None or ours.heading is None or theirs.heading is None:
         return
     path, related = alignment.translation.path, alignment.reference.location(theirs.line)
-    if pair.moved and not _within(ours, moved_spans) and not _alphabetical(alignment, ours, theirs):
+    if (
+        pair.moved
+        and ours.level == theirs.level  # else the level is the fix; its place follows from it
+        and not _within(ours, moved_spans)
+        and not _alphabetical(alignment, ours, theirs)
+    ):
         moved_spans.append((ours.line, _subtree_end(ours)))
         yield Problem(
             path,
@@ -466,9 +471,17 @@ def _reference_neighbour(alignment: Alignment, section: Section) -> str:
         ),
         None,
     )
+    # after a section of its level, below that one's subsections; after its parent, at its top
+    end = (
+        None
+        if counterpart is None
+        else _subtree_end(counterpart)
+        if before.level >= section.level
+        else counterpart.end_line
+    )
     where = (
-        f"move it below line {_last_text_line(alignment, _subtree_end(counterpart))}"
-        if counterpart is not None
+        f"move it below line {_last_text_line(alignment, end)}"
+        if end is not None
         else "move it there"
     )
     return f"after {_describe(before)} (source line {before.line}): {where}"

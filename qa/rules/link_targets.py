@@ -60,6 +60,7 @@ LANGUAGE_SUBDOMAIN = re.compile(
     r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I
 )
 INCLUDE = re.compile(r"\{\{[<%]-?\s*(?:include|readfile)\b")  # Hugo: another file's text, here
+SWALLOWED_DEFINITION = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:\s*<?([^\s>]+)", re.M)
 HEADING_MARK = "#§"  # a fragment replaced by the source heading it names
 
 
@@ -129,12 +130,23 @@ class _Reader:
     def keyer(
         self, links: list[Link], document: Document, others: list[Link], other: Document
     ) -> Callable[[Link], str]:
-        """Each link's key: the first of its readings the other side shares, else its first."""
-        shared = {key for link in others for key in self.read(link, other)}
+        """Each link's key: the first of its readings the other side shares, else its first.
+
+        A full URL to another host also reads as its bare path, so that it matches a link to
+        that path; two full URLs never match by their paths alone (`https://a.org/x` is not
+        `https://b.org/x`)."""
+        shared: set[str] = set()
+        paths_of_urls: set[str] = set()
+        for link in others:
+            readings = self.read(link, other)
+            for key in readings:
+                on_host = readings[0].startswith("//") and not key.startswith("//")
+                (paths_of_urls if on_host else shared).add(key)
         keys = {}
         for link in links:
             readings = self.read(link, document)
-            keys[link] = next((key for key in readings if key in shared), readings[0])
+            wanted = shared if readings[0].startswith("//") else shared | paths_of_urls
+            keys[link] = next((key for key in readings if key in wanted), readings[0])
         return keys.__getitem__
 
     def names_a_heading(self, link: Link, document: Document) -> bool:
@@ -211,6 +223,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         reader = _Reader(alignment, options)
         reference, translation = alignment.reference, alignment.translation
         fence = translation.unclosed_fence
+        swallowed = _swallowed_definitions(translation) if not reference.unclosed_fence else set()
         for index, pair in enumerate(alignment.pairs):
             if pair.reference is None or pair.translation is None:
                 continue
@@ -229,8 +242,16 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             yield from _compare(
                 reader,
                 alignment,
-                [link for link in pair.reference.links if reader.kept(link) and not link.note],
-                [link for link in pair.translation.links if reader.kept(link) and not link.note],
+                [
+                    link
+                    for link in pair.reference.links
+                    if reader.kept(link) and not link.note and link.target not in swallowed
+                ],
+                [  # a link written inline to a swallowed definition's target is left out too
+                    link
+                    for link in pair.translation.links
+                    if reader.kept(link) and not link.note and link.target not in swallowed
+                ],
                 pair.reference,
                 pair.translation,
                 lost,
@@ -544,6 +565,26 @@ def _other_editions_removed(
         else:
             extra.remove(counterpart)
     return still_missing, extra
+
+
+def _swallowed_definitions(document: Document) -> set[str]:
+    """Targets of link definitions (`[label]: target`) that a broken code fence turned into code:
+    the links using them lost their target there, and heading-structure reports the fence."""
+    fence = document.unclosed_fence
+    if fence is None:
+        return set()
+    start = min(fence.line, fence.fence_line)
+    code = [
+        (block.line, block.end_line)
+        for section in document.sections
+        for block in section.blocks
+        if block.kind == "code" and block.end_line >= start
+    ]
+    found: set[str] = set()
+    for first, end in code:  # end: the line after the block (markdown-it's map)
+        text = "\n".join(document.lines[first:end])
+        found.update(match[1] for match in SWALLOWED_DEFINITION.finditer(text))
+    return found
 
 
 def _lost_headings_after(pairs: list[SectionPair], index: int) -> list[Section]:
