@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
@@ -10,7 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import langtags, mdx, safe_yaml, targets
+from . import langtags, limits, mdx, parse_fast, safe_yaml, targets
 from .discover import UnreadableFile, read_regular
 from .group import FRONT_MATTER_LANGUAGE_KEYS
 from .model import (
@@ -29,6 +30,15 @@ _MARKDOWN = (
 )
 _MDX_MARKDOWN = (  # MDX has no indented code blocks
     MarkdownIt("commonmark", {"html": True}).use(footnote_plugin).enable("table").disable("code")
+)
+
+PARSERS = ("fast", "reference")
+# markdown-it-pyrs when it is installed, markdown-it-py otherwise; GLOSSQA_PARSER=reference forces
+# markdown-it-py (the differential check and the tests drive both)
+DEFAULT_PARSER = (
+    "reference"
+    if os.environ.get("GLOSSQA_PARSER") == "reference" or not parse_fast.AVAILABLE
+    else "fast"
 )
 
 HEADING_ANCHOR = re.compile(r"\s*\{[^{}]*?#([\w:.-]+)[^{}]*\}\s*$")
@@ -74,6 +84,7 @@ class ParsedFile:
     short_fences: list[UnclosedFence] = field(
         default_factory=list
     )  # fence lines one backtick short
+    parsed_by: str = "reference"  # "fast", or "reference: <why the fast path handed it back>"
 
 
 def read_bytes(source: SourceFile) -> bytes | ParseError:
@@ -100,7 +111,9 @@ def decode_text(raw: bytes) -> tuple[str | None, ParseError | None]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def parse_text(text: str, source: SourceFile) -> ParsedFile:
+def parse_text(text: str, source: SourceFile, parser: str | None = None) -> ParsedFile:
+    """parser: "fast" (markdown-it-pyrs, falling back to markdown-it-py for a file it cannot read
+    exactly as markdown-it-py does) or "reference" (markdown-it-py); DEFAULT_PARSER when None."""
     lines = text.split("\n")
     parsed = ParsedFile(lines=lines)
     if source.declared_by in ("path", "suffix"):
@@ -123,9 +136,11 @@ def parse_text(text: str, source: SourceFile) -> ParsedFile:
     body_lines = [
         _shortcodes_in_links_joined(line) if "{{" in line else line for line in body_lines
     ]
-    body = "\n" * body_start + "\n".join(body_lines)
-    markdown = _MDX_MARKDOWN if mdx.is_mdx(source.display_path) else _MARKDOWN
-    _collect(markdown.parse(body), parsed)
+    body_lines = [""] * body_start + body_lines
+    is_mdx = mdx.is_mdx(source.display_path)
+    if not _collected_fast(body_lines, parsed, is_mdx, parser or DEFAULT_PARSER):
+        markdown = _MDX_MARKDOWN if is_mdx else _MARKDOWN
+        _collect(markdown.parse("\n".join(body_lines)), parsed)
     if parsed.unclosed_fence is None and parsed.short_fences:
         parsed.unclosed_fence = parsed.short_fences[0]  # every later fence pairs with the wrong one
     return parsed
@@ -335,27 +350,21 @@ def _collect(tokens, parsed: ParsedFile, depth: int = 0) -> None:
             else:
                 block_kind = containers[-1] if containers else "paragraph"
                 _add_inline_block(block_kind, token, line, parsed)
-                if SHORT_FENCE_OPENER.match(parsed.lines[line - 1]):
-                    parsed.short_fences.append(
-                        UnclosedFence(
-                            line,
-                            line,
-                            (
-                                "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one"
-                            ),
-                            short_by_one=True,
-                        )
-                    )
         elif kind in ("fence", "code_block"):
-            if kind == "fence" and parsed.unclosed_fence is None:
-                parsed.unclosed_fence = _unclosed_fence(token, parsed.lines)
-            if kind == "fence":
-                parsed.short_fences += _short_closers(token, parsed.lines)
-            start = token.map[0] + 1
-            parsed.code_blocks.append((start, token.content))
-            parsed.blocks.append(Block("code", start, token.map[1], ""))
+            _add_code(token if kind == "fence" else None, token.map, token.content, parsed)
         elif kind == "html_block":
-            _add_html_block(token, parsed, depth)
+            _add_html_block(token.content, token.map, parsed, depth, _collect_markdown_in_html)
+
+
+def _add_code(fence, span: list[int], content: str, parsed: ParsedFile) -> None:
+    """A code block; fence: the token (or what stands in for it) when it is a fenced one."""
+    if fence is not None:
+        if parsed.unclosed_fence is None:
+            parsed.unclosed_fence = _unclosed_fence(fence, parsed.lines)
+        parsed.short_fences += _short_closers(fence, parsed.lines)
+    start = span[0] + 1
+    parsed.code_blocks.append((start, content))
+    parsed.blocks.append(Block("code", start, span[1], ""))
 
 
 _CONTAINER_KINDS = {
@@ -369,13 +378,19 @@ _CONTAINER_KINDS = {
 
 
 def _add_heading(level: int, token, line: int, parsed: ParsedFile) -> None:
-    text = token.content
+    prose, _, inline_code = _inline_prose(token, line, parsed)
+    _add_heading_read(level, token.content, line, prose, inline_code, parsed)
+
+
+def _add_heading_read(
+    level: int, text: str, line: int, prose: str, inline_code: tuple[str, ...], parsed: ParsedFile
+) -> None:
+    """text: the heading's inline source; prose: its words."""
     anchor = None
     match = HEADING_ANCHOR.search(text)
     if match:
         anchor = match[1]
         text = text[: match.start()]
-    prose, _, inline_code = _inline_prose(token, line, parsed)
     prose = HEADING_ANCHOR.sub("", prose)
     parsed.headings.append(Heading(level, text.strip(), line, anchor))
     parsed.blocks.append(Block("heading", line, line, prose.strip(), inline_code))
@@ -384,7 +399,22 @@ def _add_heading(level: int, token, line: int, parsed: ParsedFile) -> None:
 def _add_inline_block(kind: str, token, line: int, parsed: ParsedFile) -> None:
     prose, end, inline_code = _inline_prose(token, line, parsed)
     end_line = token.map[1] if token.map else end
-    parsed.blocks.append(Block(kind, line, end_line, prose, inline_code))
+    _add_prose_block(Block(kind, line, end_line, prose, inline_code), parsed)
+
+
+def _add_prose_block(block: Block, parsed: ParsedFile) -> None:
+    parsed.blocks.append(block)
+    if SHORT_FENCE_OPENER.match(parsed.lines[block.line - 1]):
+        parsed.short_fences.append(
+            UnclosedFence(
+                block.line,
+                block.line,
+                (
+                    "this line opens a code fence with 2 backticks, not 3, so every later fence pairs with the wrong one"
+                ),
+                short_by_one=True,
+            )
+        )
 
 
 def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple[str, ...]]:
@@ -432,13 +462,20 @@ def _inline_prose(token, line: int, parsed: ParsedFile) -> tuple[str, int, tuple
     return clean_prose("".join(pieces)), line, tuple(inline_code)
 
 
-def _collect_markdown_in_html(token, parsed: ParsedFile, depth: int) -> None:
-    """`<div markdown>` (MkDocs md_in_html): the lines up to the first blank one are Markdown between tags."""
-    first, end = token.map
+def _markdown_in_html(span: list[int], parsed: ParsedFile) -> list[str] | None:
+    """`<div markdown>` (MkDocs md_in_html): the lines up to the first blank one are Markdown between
+    tags; None when there is a second opening tag on the line, left as HTML rather than loop."""
+    first, end = span
     inner = ["" if TAG_LINE.match(line) else line for line in parsed.lines[first:end]]
     inner[0] = MARKDOWN_IN_HTML.sub(lambda tag: " " * len(tag[0]), parsed.lines[first], count=1)
-    if MARKDOWN_IN_HTML.match(inner[0]):
-        return  # a second opening tag on the line; leave it as HTML rather than loop
+    return None if MARKDOWN_IN_HTML.match(inner[0]) else inner
+
+
+def _collect_markdown_in_html(span: list[int], parsed: ParsedFile, depth: int) -> None:
+    first = span[0]
+    inner = _markdown_in_html(span, parsed)
+    if inner is None:
+        return
     tokens = _MARKDOWN.parse("\n".join(inner))
     for (
         token
@@ -448,14 +485,15 @@ def _collect_markdown_in_html(token, parsed: ParsedFile, depth: int) -> None:
     _collect(tokens, parsed, depth + 1)
 
 
-def _add_html_block(token, parsed: ParsedFile, depth: int = 0) -> None:
-    content = token.content
-    start = token.map[0] + 1
+def _add_html_block(
+    content: str, span: list[int], parsed: ParsedFile, depth: int, markdown_in_html
+) -> None:
+    start = span[0] + 1
     if content.lstrip().startswith("<!--"):
         parsed.comments.append((start, content.strip()))
         return
     if MARKDOWN_IN_HTML.match(content) and depth < MARKDOWN_IN_HTML_DEPTH:
-        _collect_markdown_in_html(token, parsed, depth)
+        markdown_in_html(span, parsed, depth)
         return
     for match in HTML_LINK.finditer(content):
         line = start + content.count("\n", 0, match.start())
@@ -469,4 +507,258 @@ def _add_html_block(token, parsed: ParsedFile, depth: int = 0) -> None:
     prose = HTML_HEADING.sub(lambda m: "\n" * m.group(0).count("\n"), content)
     prose = clean_prose(prose)
     if prose.strip():
-        parsed.blocks.append(Block("html", start, token.map[1], prose))
+        parsed.blocks.append(Block("html", start, span[1], prose))
+
+
+def _collected_fast(body_lines: list[str], parsed: ParsedFile, is_mdx: bool, parser: str) -> bool:
+    """Read the body with markdown-it-pyrs into parsed; False (parsed untouched) when the parser is
+    the reference or the file holds a construct only markdown-it-py reads right."""
+    if parser == "reference" or not parse_fast.AVAILABLE:
+        return False
+    if parser not in PARSERS:
+        raise ValueError(f"unknown parser {parser!r}: expected one of {', '.join(PARSERS)}")
+    scratch = ParsedFile(lines=parsed.lines)
+    try:
+        _collect_fast(body_lines, scratch, is_mdx, 0, 0)
+    except parse_fast.Unsupported as why:
+        parsed.parsed_by = f"reference: {why}"
+        return False
+    except (KeyboardInterrupt, SystemExit, limits.TimeLimit):
+        raise
+    except BaseException as error:  # a Rust panic is a BaseException; the reference still answers
+        parsed.parsed_by = f"reference: the fast path failed: {type(error).__name__}: {error}"
+        return False
+    parsed.headings += scratch.headings
+    parsed.blocks += scratch.blocks
+    parsed.links += scratch.links
+    parsed.code_blocks += scratch.code_blocks
+    parsed.comments += scratch.comments
+    parsed.short_fences += scratch.short_fences
+    parsed.unclosed_fence = scratch.unclosed_fence
+    parsed.parsed_by = "fast"
+    return True
+
+
+def _collect_fast(
+    body_lines: list[str], parsed: ParsedFile, is_mdx: bool, offset: int, depth: int
+) -> None:
+    lines = list(body_lines)
+    titles = [] if is_mdx else parse_fast.admonitions_unwrapped(lines)
+    parse_fast.check_lines(lines)
+    for title in titles:
+        line = title.line + offset
+        _add_prose_block(Block("paragraph", line, line, clean_prose(title.title)), parsed)
+    _FastWalk(parse_fast.Tree(lines, is_mdx), parsed, offset, depth).run()
+
+
+def _plain_text(node) -> bool:
+    """Text to both parsers (`\\` before U+3000 is an escape to markdown-it-pyrs only)."""
+    return node.name == "text" or (
+        node.name == "text_special" and node.meta.get("info") == "escape"
+    )
+
+
+class _FastWalk:
+    """A markdown-it-pyrs tree walked in the order of markdown-it-py's token stream, into parsed."""
+
+    def __init__(self, tree: parse_fast.Tree, parsed: ParsedFile, offset: int, depth: int) -> None:
+        self.tree = tree
+        self.parsed = parsed
+        self.offset = offset  # the file line of the tree's first line, less one
+        self.depth = depth
+
+    def run(self) -> None:
+        footnotes = None
+        for node in self.tree.root.children:
+            if node.name == "footnote_container":
+                footnotes = node
+            else:
+                self.block(node, [])
+        if footnotes is not None:
+            self.footnotes(footnotes)
+
+    def span(self, node) -> list[int]:
+        first, end = self.tree.span(node)
+        return [first + self.offset, end + self.offset]
+
+    def block(self, node, containers: list[str]) -> None:
+        name = node.name
+        if name == "paragraph":
+            self.prose(node.children, node.srcmap, containers)
+        elif name in ("heading", "lheading"):
+            self.heading(node, containers)
+        elif name == "list_item":
+            self.list_item(node, [*containers, "list_item"])
+        elif name in ("blockquote", "footnote_def"):
+            self.blocks(node.children, [*containers, "paragraph"])
+        elif name in ("bullet_list", "ordered_list", "table", "thead", "tbody"):
+            self.blocks(node.children, containers)
+        elif name == "trow":
+            row = node.srcmap
+            for cell in node.children:
+                self.prose(cell.children, (row[0], row[0] + 1), [*containers, "table_cell"])
+        elif name == "fence":
+            meta = node.meta
+            first, end = self.tree.span(node)
+            closing = self.tree.body_lines[end - 1].lstrip(" \t>").rstrip(" \t")
+            if (
+                end - 1 == first
+                or closing.strip(meta["marker"])
+                or len(closing) < meta["marker_len"]
+            ):
+                # markdown-it-pyrs ends an unclosed fence at its last line of text, markdown-it-py
+                # runs it on over the blank lines after it, up to what ends its container
+                raise parse_fast.Unsupported(f"a code fence not closed at line {first + 1}")
+            span = [first + self.offset, end + self.offset]
+            fence = parse_fast.FenceToken(span[0], span[1], meta["marker"] * meta["marker_len"])
+            _add_code(fence, span, meta["content"], self.parsed)
+        elif name == "code_block":
+            _add_code(None, self.span(node), node.meta["content"], self.parsed)
+        elif name == "html_block":
+            _add_html_block(
+                self.content(node), self.span(node), self.parsed, self.depth, self.in_html
+            )
+        elif name not in ("hr", "definition", "footnote_ref_anchor"):
+            raise parse_fast.Unsupported(f"block node {name}")
+
+    def content(self, node) -> str:
+        """An HTML block's text: where it runs to the end of a text that has no final newline,
+        markdown-it-pyrs still ends it with one, markdown-it-py does not."""
+        content = node.meta["content"]
+        if not content.endswith("\n") or self.tree.source.endswith(b"\n"):
+            return content
+        if self.tree.span(node)[1] < len(self.tree.body_lines):
+            return content
+        return content[:-1]
+
+    def blocks(self, nodes, containers: list[str]) -> None:
+        for node in nodes:
+            self.block(node, containers)
+
+    def list_item(self, node, containers: list[str]) -> None:
+        """A tight list's paragraphs have no node: their inline nodes sit in the item."""
+        run: list = []
+        for child in [*node.children, None]:
+            if child is not None and child.name in parse_fast.INLINE_NODES:
+                run.append(child)
+                continue
+            if run:
+                self.prose(run, parse_fast.children_span(run), containers)
+                run = []
+            if child is not None:
+                self.block(child, containers)
+
+    def prose(self, nodes, srcmap, containers: list[str]) -> None:
+        kind = containers[-1] if containers else "paragraph"
+        if srcmap is None:  # an inline footnote: markdown-it-py gives it no lines
+            prose, end, inline_code = self.inline(nodes, 1)
+            _add_prose_block(Block(kind, 1, end, prose, inline_code), self.parsed)
+            return
+        first = self.tree.line_of(srcmap[0]) + 1 + self.offset
+        end_line = self.tree.line_of(max(srcmap[1] - 1, srcmap[0])) + 1 + self.offset
+        prose, _, inline_code = self.inline(nodes, first, trimmed=True)
+        _add_prose_block(Block(kind, first, end_line, prose, inline_code), self.parsed)
+
+    def heading(self, node, containers: list[str]) -> None:
+        level = node.meta["level"]
+        start = node.srcmap[0]
+        line = self.tree.line_of(start) + 1 + self.offset
+        if node.name == "heading":
+            line_end = self.tree.line_starts[self.tree.line_of(start) + 1] - 1
+            text = parse_fast.atx_heading_text(self.tree.raw(start, line_end), level)
+        else:
+            span = parse_fast.children_span(node.children)
+            text = self.tree.raw(*span) if span else ""
+            if "\n" in text and containers:
+                raise parse_fast.Unsupported("a setext heading of several lines in a container")
+        prose, _, inline_code = self.inline(node.children, line)
+        _add_heading_read(level, text, line, prose, inline_code, self.parsed)
+
+    def inline(self, nodes, line: int, trimmed: bool = False) -> tuple[str, int, tuple[str, ...]]:
+        """The words of inline nodes, with each link recorded at its own line, as _inline_prose.
+        trimmed: markdown-it-py strips a paragraph's or a cell's text of all whitespace before
+        reading it, markdown-it-pyrs only of spaces and tabs (not U+3000, the ideographic space)."""
+        pieces: list[str] = []
+        inline_code: list[str] = []
+        line = self.inline_into(nodes, line, pieces, inline_code)
+        if trimmed and pieces:
+            if nodes[0].name == "text":
+                pieces[0] = pieces[0].lstrip()
+            for back in range(1, len(nodes) + 1):  # the trailing text nodes, one piece each
+                if not _plain_text(nodes[-back]):
+                    break
+                pieces[-back] = pieces[-back].rstrip()
+                if pieces[-back]:
+                    break
+        return clean_prose("".join(pieces)), line, tuple(inline_code)
+
+    def inline_into(self, nodes, line: int, pieces: list[str], inline_code: list[str]) -> int:
+        links = self.parsed.links
+        for node in nodes:
+            name = node.name
+            if name == "text" or name == "text_special":
+                text = node.meta["content"]
+                if (
+                    "<!-" in text
+                ):  # `<!--<!-- x -->`: one comment since CommonMark 0.31, text before
+                    raise parse_fast.Unsupported("an HTML comment markdown-it-pyrs reads as text")
+                pieces.append(text)
+            elif name == "softbreak" or name == "hardbreak":
+                pieces.append("\n")
+                line += 1
+            elif name == "code_inline":
+                code = "".join(child.meta["content"] for child in node.children)
+                if not code.strip():  # only spaces: markdown-it-pyrs strips one at each end too
+                    start, end = node.srcmap
+                    marker = node.meta["marker_len"]
+                    code = self.tree.raw(start + marker, end - marker).replace("\n", " ")
+                inline_code.append(code)
+                pieces.append(" ")
+            elif name == "em" or name == "strong":
+                line = self.inline_into(node.children, line, pieces, inline_code)
+            elif name == "link":
+                links.append(Link(_target(parse_fast.url(node)), line, "link"))
+                line = self.inline_into(node.children, line, pieces, inline_code)
+            elif name == "autolink":
+                links.append(Link(_target(parse_fast.url(node)), line, "autolink"))
+            elif name == "image":
+                links.append(Link(_target(parse_fast.url(node)), line, "image"))
+                span = parse_fast.children_span(node.children)
+                pieces.append(self.tree.raw(*span) if span else "")
+            elif name == "html_inline":
+                content = node.meta["content"]
+                for match in HTML_LINK.finditer(content):
+                    links.append(
+                        Link(next(g for g in match.groups() if g is not None), line, "html")
+                    )
+                if content.startswith("<!--"):
+                    self.parsed.comments.append((line, content))
+                breaks = content.count("\n")
+                pieces.append(" " + "\n" * breaks)
+                line += breaks
+            elif name == "footnote_ref" or name == "footnote_inline":
+                pieces.append(" ")
+            elif name != "footnote_ref_anchor":
+                raise parse_fast.Unsupported(f"inline node {name}")
+        return line
+
+    def footnotes(self, container) -> None:
+        """markdown-it-py puts footnotes at the end in the order of their first reference."""
+        order = parse_fast.footnote_order(self.tree.root)
+        definitions = sorted(
+            (node for node in container.children if node.meta.get("def_id") in order),
+            key=lambda node: order[node.meta["def_id"]],
+        )
+        for definition in definitions:
+            label = definition.meta.get("label")
+            note = str(label) or "?"  # an inline footnote has none: markdown-it-py says "None"
+            start = len(self.parsed.links)
+            self.block(definition, [])
+            self.parsed.links[start:] = [
+                replace(link, note=note) for link in self.parsed.links[start:]
+            ]
+
+    def in_html(self, span: list[int], parsed: ParsedFile, depth: int) -> None:
+        inner = _markdown_in_html(span, parsed)
+        if inner is not None:
+            _collect_fast(inner, parsed, False, span[0], depth + 1)

@@ -110,8 +110,9 @@ CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>")
 TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
 SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
-    r"\{\{.*?\}\}|\w[\w-]*(?:[_./:@][\w-]+)+|\w+(?:-\w+){2,}"
-)  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics")
+    r"\{\{.*?\}\}|\w[\w-]*(?:[_./:@][\w-]+)+|\w+(?:-\w+){2,}", re.ASCII
+)  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics"), in ASCII:
+# "Node.jsコンポーネントを利" is the name and then Japanese words
 UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})  # no spaces between words
 TITLE_LOWERCASE = 5.7  # English frequency of the words a title leaves lowercase: "at", "of", "with"
 GLOSS_WORDS = 8  # a gloss is a term, not a sentence
@@ -128,6 +129,9 @@ RUNNING_NAME = re.compile(r"(?<=[^\W\d_]) ([A-Z][\w-]*)|(?<=[^\W\d_][,;:]) ([A-Z
 LABEL_WORDS = 6
 RARE_IN_ENGLISH = 4.0  # Zipf of "Fedora" 3.1, "GitHub" 3.2; "Learn" is 5  # a UI label in bold or italics is short
 TERM_MAX_WORDS = 4
+CLAUSE_EDGE = (
+    6.0  # English frequency of "should", "some", "your": words a term does not start or end with
+)
 
 
 @dataclass(frozen=True)
@@ -517,6 +521,12 @@ def _acronym_expanded(text: str, finding: Finding) -> bool:
 
 def _glossed(text: str, finding: Finding, language: str) -> bool:
     """An English title or name followed by its translation in parentheses: `Beyond the Dashboard（ダッシュボードの先へ）`."""
+    words = _words_of(finding.phrase)
+    if not _title_case(finding.phrase) and (
+        (words[0].islower() and len(words) > TERM_MAX_WORDS)
+        or any(map(_clause_edge, words[:1] + words[-1:]))
+    ):
+        return False  # "a soft sell (IP 주소일 필요는 없음)": a clause, no title or term to gloss
     after = re.match(r"([^()（）]*)[(（]([^()（）]+)[)）]", text[finding.end :])
     if after and after.group(1).strip() and not _title_case(finding.phrase):
         return False  # "designed to avoid irritating Kerberos (requiere tickets)": no title
@@ -526,7 +536,7 @@ def _glossed(text: str, finding: Finding, language: str) -> bool:
     ):
         return False
     words = langid.WORD.findall(after.group(2))
-    native = [word for word in words if not _english_word(word, language)]
+    native = [word for word in words if _translating_word(word, language)]
     return bool(words) and len(native) >= len(words) / 2
 
 
@@ -540,6 +550,24 @@ def _native_word(word: str, language: str) -> bool:
     english = (langid.table("en") or {}).get(word.lower(), 0.0)
     native = (langid.table(language) or {}).get(word.lower(), 0.0)
     return native >= 2.5 and native >= english
+
+
+def _clause_edge(word: str) -> bool:
+    """A lowercase "a", "the", "some", "should": a clause's edge, no term's; a title starts with "The"."""
+    return word.islower() and (langid.table("en") or {}).get(word, 0.0) >= CLAUSE_EDGE
+
+
+def _translating_word(word: str, language: str) -> bool:
+    """A word of the translation's own language in a gloss: not a name or a tool's flag (`(macOS, Windows,
+    Linux)`, tldr's `([c]reate)`), which translate nothing."""
+    if langid.script_of(word[0]) != "LATIN":
+        return True
+    if not word.islower() or any(
+        langtags.primary(language) in tags for tags in langid.SCRIPT_LANGUAGES.values()
+    ):
+        return False  # a Latin word is no word of a language written in another script
+    native = (langid.table(language) or {}).get(word, 0.0)
+    return native >= 3.0 and not _english_word(word, language)
 
 
 def _english_word(word: str, language: str) -> bool:
