@@ -294,15 +294,19 @@ def test_a_gloss_may_hold_a_name_no_table_knows(corpus, glossqa):
     assert untranslated(glossqa("check", "--isolated", "--format", "json", ".")) == []
 
 
-def test_lowercase_english_inside_a_name_is_no_title(corpus, glossqa):
+def test_a_title_with_a_name_after_it_needs_the_source_to_write_it_as_a_title(corpus, glossqa):
     corpus(
         {
+            "en/a.md": article(
+                "X",
+                "# X\n\nThis is the second edition of Humans of OpenTelemetry.\n\n- Specify the WAL directory:\n",
+            ),
             "ja/a.md": article(
                 "X",
-                "# X\n\nTarget keep your Allocator を有効にすると作成されます。\n\n"
-                "[Humans of OpenTelemetry](/blog/humans/) の第2弾です。\n",
-            )
+                "# X\n\n[Humans of OpenTelemetry](/blog/humans/) の第2弾です。\n\n"
+                "- Specify the WAL ディレクトリを指定:\n\nTarget keep your Allocator を有効にします。\n",
+            ),
         }
     )
     found = untranslated(glossqa("check", "--isolated", "--format", "json", "."))
-    assert found == [("ja/a.md", 6, "'Target keep your'")]
+    assert found == [("ja/a.md", 8, "'Specify the'"), ("ja/a.md", 10, "'Target keep your'")]

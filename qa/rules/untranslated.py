@@ -416,7 +416,7 @@ def _kept(
     if finding.listed:
         return False
     return (
-        _capitalised_name(finding, text, block)
+        _capitalised_name(finding, text, block, source_text)
         or _quoted(text, finding)
         or _emphasised_label(document, block, line, finding, document.language)
         or _single_quoted(text, finding)
@@ -611,35 +611,24 @@ def _title_case(phrase: str) -> bool:
     )
 
 
-def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
-    """Two or more words in title case, with the capitalised word before or after them: a name or
-    a title ("Apache Kafka Streams", "Taming Telemetry at Scale", "Humans of OpenTelemetry").
+def _capitalised_name(finding: Finding, text: str, block: ProseBlock, source_text: str) -> bool:
+    """Two or more words in title case, with the capitalised word before them: a name or a title
+    ("Apache Kafka Streams", "Taming Telemetry at Scale"). With the capitalised word after them
+    only when the English source writes the whole title in running text too ("Humans of
+    OpenTelemetry"); "Specify the WAL" at the start of a list item is a leftover.
 
-    In a heading, where English capitalises every word ("Förstå Soft Selling"), only when the word
-    after it is a name no English dictionary has ("OpenTelemetry").
+    Not in a heading, where English capitalises every word ("Förstå Soft Selling"), but for such a
+    title of the source.
     """
-    name_before = re.search(r"([A-Z][\w-]*)\s+$", text[: finding.start])
-    english = langid.table("en") or {}
-    name_after = (
-        re.match(r"\s+([A-Z][\w-]*)", text[finding.end :])
-        if all(
-            word[:1].isupper() or english.get(word, 0.0) >= langid.FUNCTION_WORD
-            for word in _words_of(finding.phrase)
-        )
-        else None
-    )  # "Humans of OpenTelemetry"; "Target keep your Allocator" is English inside a name
+    name_after = re.match(r"\s+([A-Z][\w-]*)", text[finding.end :])
+    if name_after and _proper_noun_in_source(
+        finding.phrase + " " + name_after.group(1), source_text
+    ):
+        return _title_case(finding.phrase + " " + name_after.group(1))
     if block.kind == "heading":
-        if (
-            not name_after
-            or (langid.table("en") or {}).get(name_after.group(1).lower(), 0.0) >= 2.5
-        ):
-            return False
-        name_before = None
-    phrase = (
-        (name_before.group(1) + " " if name_before else "")
-        + finding.phrase
-        + (" " + name_after.group(1) if name_after else "")
-    )
+        return False
+    name_before = re.search(r"([A-Z][\w-]*)\s+$", text[: finding.start])
+    phrase = (name_before.group(1) + " " if name_before else "") + finding.phrase
     return len(_words_of(phrase)) >= 2 and _title_case(phrase)
 
 
