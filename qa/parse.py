@@ -615,6 +615,9 @@ class _FastWalk:
         elif name == "code_block":
             _add_code(None, self.span(node), node.meta["content"], self.parsed)
         elif name == "html_block":
+            raw_end = parse_fast.unclosed_raw_html(node.meta["content"])
+            if raw_end:  # it runs on to its container's end, which the two parsers see apart
+                raise parse_fast.Unsupported(f"an HTML block never closed with {raw_end}")
             _add_html_block(
                 self.content(node), self.span(node), self.parsed, self.depth, self.in_html
             )

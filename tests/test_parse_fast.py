@@ -266,6 +266,7 @@ FALLBACK_SAMPLES = {
     """),
     "no trailing newline fence": "Text\n\n```\ncode",
     "a paragraph opening with a line of U+3000": "\u3000\nText [a](b.md)\n",
+    "a comment never closed in a list item": '- <!-- "Tab"\n\n    In a tab.\n',
     "empty list item after a quote": "> quote\n-\n\ntext\n",
     "fence closer followed by U+3000": "```\ncode\n```\u3000\n\ntext\n",
     "fence closed only by its container": "- item\n\n  ```\n  code\n\n\nafter\n",
