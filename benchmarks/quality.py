@@ -4,12 +4,17 @@ For each corpus (a real translated site: Privacy Guides, otel, nodejs, tldr, or 
 a seeded sample of articles with an English source is checked once as it is; then, one defect at a
 time, a translation is changed in a scratch copy and its article checked again:
 
-- phrase N words: 2-5 lowercase English words inside a translated sentence;
+- phrase N words: a lowercase English phrase of 2-5 words (a whole noun, verb or prepositional
+  phrase, as a translator leaves one: "the buyer", "out of favor", "the needs of the buyer") at a
+  word boundary of a translated sentence, outside parentheses, brackets and quotes (English there
+  is a gloss, a name or a quoted label, kept on purpose);
 - sentence in a wrapped paragraph: one line of a multi-line paragraph gets an English sentence;
-- phrase in a CJK sentence: English words between Chinese, Japanese or Korean characters;
+- phrase in a CJK sentence: such a phrase between two Chinese, Japanese or Korean characters;
 - paragraph: a one-line paragraph replaced by English;
-- gloss: an English term in parentheses after a native word, ASCII or full-width, which must stay
-  quiet.
+- gloss: an English term in parentheses after a word of the translation's own language (not after
+  a Latin-script name in a CJK sentence), ASCII or full-width, which must stay quiet.
+
+Lines of markup are never changed: HTML and JSX attributes (`alt="..."`), tables, code.
 
 It prints, per corpus and kind: how many were injected, the share found at the injected line, the
 new diagnostics per injected defect (1.0 is one diagnostic for one defect), and the noise on the
@@ -54,6 +59,63 @@ ENGLISH = (
     "Only when the potential buyer is satisfied will the sale be completed. You should always keep your software "
     "up to date and choose strong passwords for every account you own."
 ).split(". ")
+# What a translator really leaves: whole phrases of the sentences above (a noun phrase, a verb phrase,
+# a prepositional phrase), lowercase, by number of words. Not any run of words: "favor according"
+# or "seller may" cross a phrase boundary, and no translator leaves half of two phrases.
+PHRASES = (
+    # 2 words
+    "soft selling",
+    "subtle language",
+    "gentle technique",
+    "potential customers",
+    "conversational approach",
+    "prospective customer",
+    "the buyer",
+    "the seller",
+    "hard selling",
+    "sales experts",
+    "the salesperson",
+    "strong passwords",
+    "every account",
+    "your software",
+    "the consumer",
+    "buy something",
+    # 3 words
+    "out of favor",
+    "a soft sell",
+    "the potential buyer",
+    "a gentle technique",
+    "some sales experts",
+    "the prospective customer",
+    "keep your software",
+    "choose strong passwords",
+    "advertising and sales",
+    "to buy something",
+    "up to date",
+    "uses subtle language",
+    "pushing them away",
+    "for every account",
+    # 4 words
+    "the decision to buy",
+    "based on the answers",
+    "a more conversational approach",
+    "let the customer relax",
+    "to some sales experts",
+    "is designed to avoid",
+    "avoid irritating potential customers",
+    "every account you own",
+    "the answers they get",
+    "depends on the emotions",
+    # 5 words
+    "the needs of the buyer",
+    "has fallen out of favor",
+    "the emotions of the consumer",
+    "to let the customer relax",
+    "let the prospective customer relax",
+    "the potential buyer is satisfied",
+    "approach to advertising and sales",
+    "always keep your software updated",
+)
 GLOSS_TERMS = (
     "soft selling",
     "potential customer",
@@ -234,9 +296,14 @@ def _inject(kind: str, translation: Translation, rng: random.Random):
     if kind.startswith("phrase") and kind.split()[1].isdigit():
         index = rng.choice(translation.prose)
         words = lines[index].split(" ")
-        if len(words) < 3:
+        places = [
+            position
+            for position in range(1, len(words))
+            if _in_running_text(" ".join(words[:position]))
+        ]
+        if len(words) < 3 or not places:
             return None
-        position = rng.randrange(1, len(words))
+        position = rng.choice(places)
         lines[index] = " ".join(
             words[:position] + [_phrase(rng, int(kind.split()[1]))] + words[position:]
         )
@@ -255,6 +322,7 @@ def _inject(kind: str, translation: Translation, rng: random.Random):
             for i in range(1, len(text))
             if langid.script_of(text[i - 1]) in langid.SYLLABIC_SCRIPTS
             and langid.script_of(text[i]) in langid.SYLLABIC_SCRIPTS
+            and _in_running_text(text[:i])
         ]
         if not places:
             return None
@@ -273,8 +341,8 @@ def _inject(kind: str, translation: Translation, rng: random.Random):
         ends = [
             match.end()
             for match in langid.WORD.finditer(text)
-            if langid.script_of(match.group(0)[0]) != "LATIN"
-            or (langid.table(translation.language) or {}).get(match.group(0).lower(), 0) >= 3
+            if _native_word(match.group(0), translation.language)
+            and _in_running_text(text[: match.end()])
         ]
         if not ends:
             return None
@@ -287,9 +355,28 @@ def _inject(kind: str, translation: Translation, rng: random.Random):
 
 
 def _phrase(rng: random.Random, words_wanted: int) -> str:
-    sentence = rng.choice([s for s in ENGLISH if len(s.split()) > words_wanted]).split()
-    start = rng.randrange(0, len(sentence) - words_wanted + 1)
-    return " ".join(sentence[start : start + words_wanted]).lower()
+    return rng.choice([phrase for phrase in PHRASES if len(phrase.split()) == words_wanted])
+
+
+def _in_running_text(before: str) -> bool:
+    """Not inside parentheses, brackets or quotes: English there is a gloss, a name or a quoted
+    label (tldr's `[c]reate`, `“Windows 10”`), which the rule keeps on purpose."""
+    pairs = ("()", "（）", "[]", "“”", "«»", "「」", "『』")
+    return all(before.count(opening) == before.count(closing) for opening, closing in pairs) and (
+        before.count('"') % 2 == 0
+    )
+
+
+def _native_word(word: str, language: str) -> bool:
+    """A word of the translation's own language, after which a gloss goes: not a Latin-script name
+    inside a CJK sentence (`Spring（decision making） Boot`), not tldr's `[i]`."""
+    if langid.script_of(word[0]) != "LATIN":
+        return True
+    if any(langtags.primary(language) in tags for tags in langid.SCRIPT_LANGUAGES.values()):
+        return False  # a language of another script: a Latin word there is no word of its own
+    native = (langid.table(language) or {}).get(word.lower(), 0.0)
+    english = (langid.table("en") or {}).get(word.lower(), 0.0)
+    return word.islower() and len(word) > 1 and native >= 3 and native > english
 
 
 def _body_start(lines: list[str]) -> int:
@@ -309,6 +396,7 @@ def _is_prose(lines: list[str], index: int, language: str) -> bool:
         or "<" in text
         or "{" in text
         or "|" in text
+        or re.search(r"\w=[\"'{]", text)  # an attribute of an HTML or JSX tag: `alt="..."`
         or ":" in text[:20]
         or _inside_fence(lines, index)
     ):

@@ -7,16 +7,17 @@ scale: 3 is once per million words, 6 once per thousand), so two words can alrea
 
 from __future__ import annotations
 
-import gzip
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
-from operator import itemgetter, mul
+from operator import mul
+from typing import Any
 
 from . import langtags
+from .data import tables
 
 LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 # A word is a run of letters of one script: "selling技术" is two words, as a reader of Chinese sees it.
@@ -32,6 +33,11 @@ WEAK = 0.3
 EVERYDAY_ENGLISH = 4.5  # Zipf of "sell", "depends": below it sit technical terms translators keep ("blockchain", "exploits")
 FUNCTION_WORD = 6.5  # Zipf of "a", "on", "to": English words too common to be evidence on their own
 JOINER = 0.5  # a word this close to neutral may sit inside an English run, not at its edge
+# In a language of another script every Latin word is foreign, and a lowercase everyday English word
+# this much more common in English makes a two-word run prose beside a clear one: "subtle language"
+# in Korean, whose table counts "language" often (English asides in Korean text)
+LEANING = 1.0
+SHARED_WORD = 3.0  # Zipf of "seller", "passwords": an English word, not a stray letter or a typo
 
 SCRIPT_LANGUAGES = {
     "CYRILLIC": ("ru", "uk", "bg", "mk"),
@@ -49,8 +55,6 @@ SCRIPT_LANGUAGES = {
 
 
 SYLLABIC_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL"})
-TABLES = "qa.data.wordfreq"
-TABLE_SUFFIX = ".txt.gz"
 TABLE_ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb"}
 
 
@@ -71,18 +75,89 @@ class EnglishPhrase:
 
 
 @cache
-def table(language: str) -> dict[str, float] | None:
+def table(language: str) -> Mapping[str, float] | None:
     """Word -> Zipf frequency for a language, or None when glossqa has no table for it."""
     name = langtags.primary(langtags.normalize(language) or language)
     return _table_named(TABLE_ALIASES.get(name, name))
 
 
-def preload(languages: set[str]) -> None:
-    """Load what judging these languages needs now, so that worker processes forked afterwards share one copy."""
-    for resource in resources.files(TABLES).iterdir():
-        if resource.name.endswith(TABLE_SUFFIX):
-            _table_named(resource.name.removesuffix(TABLE_SUFFIX))
-    if not all(map(available, languages)):
+@cache
+def _table_named(name: str) -> WordTable | None:
+    index = _word_tables().index.get(name)
+    return None if index is None else WordTable(name, index)
+
+
+class WordTable(Mapping[str, float]):
+    """One language's column of the word tables, read as a dict; each word is looked up in the
+    mapped file once per process."""
+
+    def __init__(self, language: str, index: int):
+        self.language = language
+        self._mark = bytes((index | tables.LANGUAGE_MARK,))
+        self._values: dict[str, float | None] = {}
+
+    def get(self, word: str, default: Any = None) -> Any:
+        value = self._values.get(word, _UNKNOWN)
+        if value is _UNKNOWN:
+            value = self._look_up(word)
+        return default if value is None else value
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __getitem__(self, word: str) -> float:
+        value = self.get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return _word_tables().words(self._mark[0])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:  # never empty; without it, `table(...) or {}` would count the words
+        return True
+
+    def _look_up(self, word: str) -> float | None:
+        if len(self._values) > WORDS_KEPT:
+            self._values.clear()
+        pairs = _pairs(word)
+        at = pairs.find(self._mark)
+        value = self._values[word] = None if at < 0 else ZIPF[pairs[at + 1]]
+        return value
+
+
+_UNKNOWN = object()
+ZIPF = [value / 10 for value in range(256)]  # one float object per value, as the tables hold them
+WORDS_KEPT = 200_000  # per language, and words' byte pairs: about 20 MB each at most
+ROWS_KEPT = 100_000  # packed rows per pool: about 20 MB at most
+
+
+@cache
+def _word_tables() -> tables.WordTables:
+    return tables.load()
+
+
+def _pairs(word: str) -> bytes:
+    pairs = _PAIRS.get(word)
+    if pairs is None:
+        if len(_PAIRS) > WORDS_KEPT:
+            _PAIRS.clear()
+        pairs = _PAIRS[word] = _word_tables().pairs(word)
+    return pairs
+
+
+_PAIRS: dict[str, bytes] = {}
+
+
+def preload(languages: set[str], groups: int = 0) -> None:
+    """Map the word tables now, so that worker processes forked afterwards share them; and load
+    langdetect's profiles (64 MB, 0.3 s) too when a language has no table and the run is big enough
+    that some text will need them. A small run loads them only if a text does."""
+    _word_tables()
+    if groups >= LANGDETECT_SHARED_FROM and not all(map(available, languages)):
         from langdetect.detector_factory import (
             init_factory,  # the fallback for languages without a table
         )
@@ -90,22 +165,7 @@ def preload(languages: set[str]) -> None:
         init_factory()
 
 
-@cache
-def _table_named(name: str) -> dict[str, float] | None:
-    resource = resources.files(TABLES).joinpath(name + TABLE_SUFFIX)
-    if not resource.is_file():
-        return None
-    fields = (
-        gzip.decompress(resource.read_bytes())
-        .decode("utf-8")
-        .rstrip("\n")
-        .replace("\n", "\t")
-        .split("\t")
-    )
-    zipf = {
-        text: int(text) / 10 for text in set(fields[1::2])
-    }  # one float object per value: a third less memory
-    return dict(zip(fields[0::2], map(zipf.__getitem__, fields[1::2])))
+LANGDETECT_SHARED_FROM = 20  # groups
 
 
 def available(language: str) -> bool:
@@ -133,6 +193,7 @@ SCRIPT_RANGES = (
     (0xF900, 0xFAFF, "CJK"),
 )
 SAMPLE_CHARACTERS = 4000
+ASCII_LETTER = re.compile("[A-Za-z]")
 SAMPLE_WORDS = 400
 
 
@@ -146,15 +207,29 @@ def script_of(character: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+@lru_cache(maxsize=64)  # a caller asks, then identify asks again
 def dominant_script(text: str) -> tuple[str, float]:
-    counts: dict[str, int] = {}
-    for character, occurrences in Counter(text[:SAMPLE_CHARACTERS]).items():
+    sample = text[:SAMPLE_CHARACTERS]
+    if sample.isascii():
+        return ("LATIN", 1.0) if ASCII_LETTER.search(sample) else ("", 0.0)
+    return _dominant(_script_counts(sample))
+
+
+def _script_counts(text: str) -> Counter[str]:
+    """Letters per script, a CJK or Hangul character counting as three."""
+    if text.isascii():
+        return Counter(LATIN=len(ASCII_LETTER.findall(text)))
+    counts: Counter[str] = Counter()
+    for character, occurrences in Counter(text).items():
         if character.isalpha():
             script = script_of(character)
             # one CJK or Hangul character carries about as much as three Latin letters
-            counts[script] = counts.get(script, 0) + occurrences * (
-                3 if script in SYLLABIC_SCRIPTS else 1
-            )
+            counts[script] += occurrences * (3 if script in SYLLABIC_SCRIPTS else 1)
+    return counts
+
+
+def _dominant(script_counts: Counter[str]) -> tuple[str, float]:
+    counts = {script: count for script, count in script_counts.items() if count}
     if not counts:
         return "", 0.0
     if counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0) >= 0.05 * sum(counts.values()):
@@ -170,73 +245,238 @@ def _words(text: str) -> list[str]:
 
 
 def _scores(words: Counter, total: int, pool: tuple[str, ...]) -> list[float]:
-    """Each pool language's mean Zipf frequency of the words; a word's frequencies are looked up once per run."""
-    rows = _FREQUENCY_ROWS.setdefault(pool, {})
-    if len(rows) > FREQUENCY_ROWS_KEPT:
-        rows.clear()
-    tables = None
-    found = []
-    for word in words:
-        row = rows.get(word)
-        if row is None:
-            tables = tables or [table(language) or {} for language in pool]
-            row = rows[word] = tuple(frequencies.get(word, UNSEEN) for frequencies in tables)
-        found.append(row)
-    counts = list(words.values())
-    return [
-        sum(map(mul, counts, map(itemgetter(index), found))) / total for index in range(len(pool))
-    ]
+    """Each pool language's mean Zipf frequency of the words (UNSEEN for a word not in its table)."""
+    return [zipf_sum / 10 / total for zipf_sum, _ in _pool_sums(words, pool)]
 
 
-FREQUENCY_ROWS_KEPT = 100_000  # words; about 30 MB
-_FREQUENCY_ROWS: dict[tuple[str, ...], dict[str, tuple[float, ...]]] = {}
+def _pool_sums(words: Counter, pool: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Per pool language, (the words' summed Zipf × 10, how many of them its table holds), in one pass:
+    a word's frequencies in every pool language are one integer, a field per language, so adding
+    the words' integers adds every language's column at once."""
+    if sum(words.values()) > SUM_MASK // 255:
+        raise ValueError("too many words for the packed sums")  # identify takes SAMPLE_WORDS
+    rows = _FREQUENCY_ROWS.get(pool)
+    if rows is None or len(rows) > ROWS_KEPT:
+        rows = _FREQUENCY_ROWS[pool] = {}
+    found = [rows.get(word) or _packed_row(word, pool, rows) for word in words]
+    return _unpacked(sum(map(mul, words.values(), found)), len(pool))
+
+
+def _unpacked(combined: int, languages: int) -> list[tuple[int, int]]:
+    sums = []
+    for _ in range(languages):
+        field = combined & FIELD_MASK
+        sums.append((field & SUM_MASK, field >> SUM_BITS))
+        combined >>= FIELD_BITS
+    return sums
+
+
+def _packed_row(word: str, pool: tuple[str, ...], rows: dict[str, int]) -> int:
+    positions = _pool_positions(pool)
+    row = _unseen_row(len(pool))
+    pairs = _pairs(word)
+    for at in range(0, len(pairs), 2):
+        position = positions.get(pairs[at])
+        if position is not None:
+            row += (pairs[at + 1] - UNSEEN_ZIPF + (1 << SUM_BITS)) << (FIELD_BITS * position)
+    rows[word] = row
+    return row
+
+
+@cache
+def _pool_positions(pool: tuple[str, ...]) -> dict[int, int]:
+    """Table mark byte -> position in the pool, for the pool languages that have a table."""
+    index = _word_tables().index
+    return {
+        index[name] | tables.LANGUAGE_MARK: position
+        for position, name in enumerate(TABLE_ALIASES.get(language, language) for language in pool)
+        if name in index
+    }
+
+
+@cache
+def _unseen_row(length: int) -> int:
+    return sum(UNSEEN_ZIPF << (FIELD_BITS * position) for position in range(length))
+
+
+UNSEEN_ZIPF = round(UNSEEN * 10)
+SUM_BITS = (
+    24  # the low bits of a field: summed Zipf × 10; the high ones count the words the table holds
+)
+FIELD_BITS = 48
+SUM_MASK, FIELD_MASK = (1 << SUM_BITS) - 1, (1 << FIELD_BITS) - 1
+_FREQUENCY_ROWS: dict[tuple[str, ...], dict[str, int]] = {}
 
 
 def identify(text: str, candidates=None, min_words: int = 5) -> LanguageGuess | None:
     """The language of a prose span; None when it is too short to judge."""
+    return _identify(text, None if candidates is None else frozenset(candidates), min_words)
+
+
+@lru_cache(maxsize=1024)  # siblings left in English share their blocks, word for word
+def _identify(text: str, candidates: frozenset[str] | None, min_words: int) -> LanguageGuess | None:
     script, share = dominant_script(text)
     if not script:
         return None
     if script in SCRIPT_LANGUAGES and script != "CJK" and len(SCRIPT_LANGUAGES[script]) == 1:
-        letters = sum(map(str.isalpha, text))
-        if letters < 10:
-            return None
-        language = SCRIPT_LANGUAGES[script][0]
-        return LanguageGuess(
-            language, share, f"{share:.0%} of the letters are {script.title()} script"
-        )
+        return _by_script(script, share, sum(map(str.isalpha, text)))
     if script == "CJK":
-        letters = sum(
-            count for c, count in Counter(text).items() if c.isalpha() and script_of(c) == "CJK"
-        )
-        if letters < 10:
-            return None
-        return LanguageGuess(
-            "zh", share, f"{share:.0%} of the letters are Han characters, with no kana"
-        )
+        return _by_script(script, share, _han_letters(text))
     words = [word for word in _words(text[:SAMPLE_CHARACTERS]) if script_of(word[0]) == script][
         :SAMPLE_WORDS
     ]
     if len(words) < min_words:
         return None
-    counted = Counter(words)
+    pool = _pool(script, candidates)
+    return _by_words(_pool_sums(Counter(words), pool), pool, len(words))
+
+
+def _han_letters(text: str) -> int:
+    return sum(count for c, count in Counter(text).items() if c.isalpha() and script_of(c) == "CJK")
+
+
+def _by_script(script: str, share: float, letters: int) -> LanguageGuess | None:
+    if letters < 10:
+        return None
+    if script == "CJK":
+        return LanguageGuess(
+            "zh", share, f"{share:.0%} of the letters are Han characters, with no kana"
+        )
+    return LanguageGuess(
+        SCRIPT_LANGUAGES[script][0],
+        share,
+        f"{share:.0%} of the letters are {script.title()} script",
+    )
+
+
+def _pool(script: str, candidates: frozenset[str] | None) -> tuple[str, ...]:
     pool = SCRIPT_LANGUAGES.get(script) or LATIN_LANGUAGES
-    pool = tuple(
+    return tuple(
         language for language in pool if candidates is None or language in candidates
     ) or tuple(pool)
-    scored = sorted(zip(_scores(counted, len(words), pool), pool), reverse=True)
-    (best_score, best), (second_score, second) = (
+
+
+def _by_words(sums: list[tuple[int, int]], pool: tuple[str, ...], words: int) -> LanguageGuess:
+    scored = sorted(
+        (
+            (zipf_sum / 10 / words, language, known)
+            for (zipf_sum, known), language in zip(sums, pool)
+        ),
+        reverse=True,
+    )
+    (best_score, best, known), (second_score, second, _) = (
         scored[0],
-        scored[1] if len(scored) > 1 else (0.0, ""),
+        scored[1] if len(scored) > 1 else (0.0, "", 0),
     )
     margin = best_score - second_score
     confidence = min(1.0, margin / 0.5) if second else 1.0
-    known = sum(map((table(best) or {}).__contains__, words))
     return LanguageGuess(
         best,
         confidence,
-        f"{known} of its {len(words)} words are common {langtags.name(best)} words",
+        f"{known} of its {words} words are common {langtags.name(best)} words",
     )
+
+
+class Lines:
+    """Lines of prose read once, to identify the language of any of their runs (a section, the
+    whole file) as identify(" ".join(those lines)) would: each line's letters, words and word
+    scores are counted once, and a run's are the sums of its lines'."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self._counted: list[_Line | None] = [None] * len(texts)
+
+    def text(self, indexes: Sequence[int]) -> str:
+        return " ".join(self.texts[index] for index in indexes)
+
+    def dominant_script(self, indexes: Sequence[int]) -> tuple[str, float]:
+        return _dominant(self._sample(indexes)[0])
+
+    def identify(self, indexes: Sequence[int], min_words: int = 5) -> LanguageGuess | None:
+        script_counts, whole, partial = self._sample(indexes)
+        script, share = _dominant(script_counts)
+        if not script:
+            return None
+        if script in SCRIPT_LANGUAGES and script != "CJK" and len(SCRIPT_LANGUAGES[script]) == 1:
+            return _by_script(script, share, sum(self._line(i).letters() for i in indexes))
+        if script == "CJK":
+            return _by_script(script, share, sum(self._line(i).han_letters() for i in indexes))
+        pool = _pool(script, None)
+        rows = _FREQUENCY_ROWS.get(pool)
+        if rows is None or len(rows) > ROWS_KEPT:
+            rows = _FREQUENCY_ROWS[pool] = {}
+        combined = words = 0
+        pending: list[str] = []  # words counted one by one: past the lines that fit SAMPLE_WORDS
+        for position, index in enumerate(whole):
+            count, summed = self._line(index).sums(script, pool, rows)
+            if words + count > SAMPLE_WORDS:
+                pending = [
+                    word
+                    for later in whole[position:]
+                    for word, first in self._line(later).words
+                    if first == script
+                ]
+                break
+            words += count
+            combined += summed
+        pending += [word for word in _words(partial) if script_of(word[0]) == script]
+        pending = pending[: SAMPLE_WORDS - words]
+        words += len(pending)
+        combined += sum(rows.get(word) or _packed_row(word, pool, rows) for word in pending)
+        if words < min_words:
+            return None
+        return _by_words(_unpacked(combined, len(pool)), pool, words)
+
+    def _line(self, index: int) -> _Line:
+        line = self._counted[index]
+        if line is None:
+            line = self._counted[index] = _Line(self.texts[index])
+        return line
+
+    def _sample(self, indexes: Sequence[int]) -> tuple[Counter[str], list[int], str]:
+        """What identify reads of the joined text's first SAMPLE_CHARACTERS: letters per script,
+        the lines read whole, and the start of the line cut off there."""
+        counts: Counter[str] = Counter()
+        whole: list[int] = []
+        at = 0
+        for index in indexes:
+            text = self.texts[index]
+            if at + len(text) > SAMPLE_CHARACTERS:
+                partial = text[: SAMPLE_CHARACTERS - at]
+                counts.update(_script_counts(partial))
+                return counts, whole, partial
+            counts.update(self._line(index).script_counts)
+            whole.append(index)
+            at += len(text) + 1
+            if at >= SAMPLE_CHARACTERS:
+                break
+        return counts, whole, ""
+
+
+class _Line:
+    def __init__(self, text: str):
+        self.text = text
+        self.script_counts = _script_counts(text)
+        self.words = [(word, script_of(word[0])) for word in _words(text)]
+        self._sums: dict[tuple[str, tuple[str, ...]], tuple[int, int]] = {}
+
+    def letters(self) -> int:
+        return sum(map(str.isalpha, self.text))
+
+    def han_letters(self) -> int:
+        return _han_letters(self.text)
+
+    def sums(self, script: str, pool: tuple[str, ...], rows: dict[str, int]) -> tuple[int, int]:
+        """(how many words of `script`, their packed pool rows added up)."""
+        key = (script, pool)
+        found = self._sums.get(key)
+        if found is None:
+            words = [word for word, first in self.words if first == script]
+            found = self._sums[key] = (
+                len(words),
+                sum(rows.get(word) or _packed_row(word, pool, rows) for word in words),
+            )
+        return found
 
 
 def _evidence(word: str, language: str) -> float:
@@ -263,7 +503,13 @@ def english_phrases(
         while len(run) > min_words and run[0][1] < 2 * WEAK:
             run.pop(0)
         strong = [match.group(0) for match, evidence in run if evidence >= STRONG]
-        if len(run) == 2 and not any(map(_common_in_english, strong)):
+        lowercase = all(match.group(0).islower() for match, _ in run)
+        leaning = [
+            match.group(0)
+            for match, evidence in run
+            if evidence >= (LEANING if other_script and lowercase else STRONG)
+        ]
+        if len(run) == 2 and not any(map(_common_in_english, leaning)):
             strong = []  # two words, neither of them everyday English: a kept term ("brute force", "frontend open")
         if (
             len(run) >= min_words
@@ -274,6 +520,7 @@ def english_phrases(
         run.clear()
 
     english_table, native_table = table("en") or {}, table(language) or {}
+    other_script = any(langtags.primary(language) in tags for tags in SCRIPT_LANGUAGES.values())
     words: list[re.Match] = []
     lone_english: list[int] = []  # indexes of clear, everyday, lowercase English words
     previous_end = 0
@@ -329,7 +576,8 @@ def _beside_function_words(
     words: list[re.Match],
     lone_english: list[int],
 ) -> list[EnglishPhrase]:
-    """A clearly English word right beside an English function word ("use a", "depends on", "to date").
+    """A clearly English word right beside an English function word ("use a", "depends on", "to date"),
+    or a clearly English function word beside an everyday word both languages use ("your software").
 
     The function word is common in both languages, so it is no evidence by itself, but the pair
     reads as English where the English word alone might be a loanword.
@@ -343,7 +591,13 @@ def _beside_function_words(
             words[index - 1] if index else None,
             words[index + 1] if index + 1 < len(words) else None,
         ):
-            if neighbour is None or not _is_function_word(neighbour.group(0), language):
+            if neighbour is None or not (
+                _is_function_word(neighbour.group(0), language)
+                or (
+                    _is_function_word(match.group(0), language)
+                    and _shared_everyday_word(neighbour.group(0), language)
+                )
+            ):
                 continue
             first, second = sorted((match, neighbour), key=lambda m: m.start())
             if text[first.end() : second.start()] == " ":
@@ -352,6 +606,17 @@ def _beside_function_words(
                 )
                 break
     return paired
+
+
+def _shared_everyday_word(word: str, language: str) -> bool:
+    """A lowercase English word the language uses as much: "software" in Portuguese, "seller" in
+    Indonesian; English beside a clear English function word ("your software", "the seller")."""
+    return (
+        word.islower()
+        and script_of(word[0]) == "LATIN"
+        and (table("en") or {}).get(word, 0.0) >= SHARED_WORD
+        and _evidence(word, language) > -JOINER
+    )
 
 
 def _common_in_english(word: str) -> bool:
@@ -370,21 +635,38 @@ def english_share(
     text: str, language: str, set_aside: frozenset[str] = frozenset()
 ) -> tuple[int, int]:
     """(words that read as English, words that read as `language`) among the words of `text`, but those set aside."""
-    english_table, native_table = table("en") or {}, table(language) or {}
+    votes = _votes(language)
     english = native = 0
     for word in WORD.findall(text):
-        if word in set_aside:
-            continue
-        if script_of(word[0]) in SYLLABIC_SCRIPTS:
-            native += max(1, len(word) // 2)  # unsegmented CJK: about two characters a word
-            continue
+        vote = votes.get(word)
+        if vote is None:
+            vote = _vote(word, language, votes)
+        if vote and word not in set_aside:
+            if vote > 0:
+                english += vote
+            else:
+                native -= vote
+    return english, native
+
+
+@cache
+def _votes(language: str) -> dict[str, int]:
+    """Word -> its vote in english_share: 1 English, -n `language` (n words), 0 neither."""
+    return {}
+
+
+def _vote(word: str, language: str, votes: dict[str, int]) -> int:
+    if len(votes) > WORDS_KEPT:
+        votes.clear()
+    if script_of(word[0]) in SYLLABIC_SCRIPTS:
+        vote = -max(1, len(word) // 2)  # unsegmented CJK: about two characters a word
+    else:
+        english_table, native_table = table("en") or {}, table(language) or {}
         lower = word.lower()
         evidence = english_table.get(lower, 0.0) - native_table.get(lower, 0.0)
-        if evidence >= 0.5:
-            english += 1
-        elif evidence <= -0.5:
-            native += 1
-    return english, native
+        vote = 1 if evidence >= 0.5 else -1 if evidence <= -0.5 else 0
+    votes[word] = vote
+    return vote
 
 
 def is_english_block(

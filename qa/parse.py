@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from . import langtags, mdx, parse_fast, safe_yaml, targets
+from . import langtags, limits, mdx, parse_fast, safe_yaml, targets
 from .discover import UnreadableFile, read_regular
 from .group import FRONT_MATTER_LANGUAGE_KEYS
 from .model import (
@@ -523,7 +523,7 @@ def _collected_fast(body_lines: list[str], parsed: ParsedFile, is_mdx: bool, par
     except parse_fast.Unsupported as why:
         parsed.parsed_by = f"reference: {why}"
         return False
-    except (KeyboardInterrupt, SystemExit):
+    except (KeyboardInterrupt, SystemExit, limits.TimeLimit):
         raise
     except BaseException as error:  # a Rust panic is a BaseException; the reference still answers
         parsed.parsed_by = f"reference: the fast path failed: {type(error).__name__}: {error}"

@@ -101,7 +101,7 @@ def check_paths(
     forking_cold = (
         jobs > 1 and len(tasks) > 1 and (cache is None or not cache.holds_at_least(len(tasks) // 2))
     )
-    with _fewer_collections(), _shared_with_workers(forking_cold, languages):
+    with _fewer_collections(), _shared_with_workers(forking_cold, languages, len(tasks)):
         for done, (diagnostics, group_outline) in enumerate(
             parallel.run(_check_task, tasks, jobs, (config, cache, outline)), 1
         ):
@@ -204,9 +204,9 @@ def _fewer_collections() -> Iterator[None]:
 
 
 @contextmanager
-def _shared_with_workers(forking_cold: bool, languages: set[str]) -> Iterator[None]:
-    """Load the word tables (and langdetect's profiles, if a language has no table) before workers
-    fork, so that they share one copy instead of loading one each. Not when most groups will come
+def _shared_with_workers(forking_cold: bool, languages: set[str], groups: int) -> Iterator[None]:
+    """Map the word tables (and load langdetect's profiles, if a language has no table and the run
+    is big) before workers fork, so that they share one copy instead of loading one each. Not when most groups will come
     from the cache: then only the few workers that check a group load them.
 
     Frozen objects are left alone by the garbage collector, which would otherwise write to every
@@ -215,7 +215,7 @@ def _shared_with_workers(forking_cold: bool, languages: set[str]) -> Iterator[No
     if not forking_cold:
         yield
         return
-    langid.preload(languages)
+    langid.preload(languages, groups)
     gc.freeze()
     try:
         yield

@@ -26,11 +26,13 @@ SOURCE_ONLY_KEYS = (
 )  # review, spell and link tools
 TRANSLATION_ONLY_KEYS = ("default_lang_commit", "drifted_from_default", "translationKey")
 MACHINE_VALUE = re.compile(
-    r"(?=[a-f]*\d)[0-9a-f]{7,40}"  # a commit
+    r"(?=[a-f]*\d)[0-9a-f]{7,64}"  # a commit or a checksum: hex with a digit, not "defaced"
     r"|\d{4}-\d\d-\d\d(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"  # a date
-    r"|[+-]?\d+(?:[.,]\d+)*"  # a number, a version
+    r"|[\d\s:./+TZ-]*\d[\d\s:./+TZ-]*"  # a number, a version, a time
     r"|(?:\.{0,2}/|[a-z][a-z0-9+.-]*://)\S*"  # a path, a URL
-    r"|[\w.-]+/[\w./-]*|[\w-]+\.(?:md|mdx|html?|png|jpe?g|svg|gif|webp|ya?ml|json)"  # a file
+    r"|\S*/\S*|\S*\d\S*"  # one token with a slash or a digit: a file, a version tag ("v1.2")
+    r"|[\w-]+\.(?:md|mdx|html?|png|jpe?g|svg|gif|webp|ya?ml|json)",  # a file
+    re.I,
 )
 
 

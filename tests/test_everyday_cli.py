@@ -196,7 +196,7 @@ def test_the_wheel_ships_the_license_with_the_word_data_attribution(tmp_path):
     assert "MIT License" in license_text and "CC BY-SA 4.0" in license_text
     assert "wordfreq" in license_text
     source = tmp_path / "src"
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
+    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
         shutil.copy(REPOSITORY / name, source / name if source.exists() else _mkdir(source) / name)
     shutil.copytree(REPOSITORY / "qa", source / "qa", ignore=shutil.ignore_patterns("__pycache__"))
     ran = subprocess.run(
@@ -224,6 +224,12 @@ def test_the_wheel_ships_the_license_with_the_word_data_attribution(tmp_path):
     assert "qa/data/wordfreq/LICENSE" in names
     shipped = zipfile.ZipFile(wheel).read("qa/data/wordfreq/LICENSE").decode()
     assert "CC BY-SA 4.0" in shipped
+    # the compiled word tables, under the name an installed glossqa looks for (qa/data/tables.py)
+    from qa.data import tables
+
+    name = tables.file_name(tables.source_key(tables.shipped_sources()))
+    compiled = tables.WordTables(zipfile.ZipFile(wheel).read(f"qa/data/wordfreq/{name}"), "wheel")
+    assert compiled.languages == tuple(sorted(tables.shipped_sources()))
 
 
 def _mkdir(path):

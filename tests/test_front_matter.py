@@ -250,3 +250,52 @@ def test_values_are_shown_as_the_front_matter_writes_them(corpus, glossqa):
             "front-matter 'date' must be the same as in the source: change 2025-10-17 to 2025-10-20",
         )
     ]
+
+
+HUGO_SOURCE = """---
+title: End-user resources
+cascade:
+  type: docs
+  params:
+    hide_feedback: true
+params:
+  btn-class: l-primary-buttons mt-4
+  show_banner: true
+---
+
+# End-user resources
+
+{{% param btn-class %}}
+"""
+
+
+def test_cascade_is_not_missing_and_page_params_only_where_the_translation_reads_them(
+    corpus, glossqa
+):
+    # Hugo: `cascade` sets values on other pages; `params` holds values the page's text reads
+    corpus(
+        {
+            "en/end-user/_index.md": HUGO_SOURCE,
+            "es/end-user/_index.md": "---\ntitle: Recursos\n---\n\n# Recursos\n\nTexto.\n",
+            "fr/end-user/_index.md": (
+                "---\ntitle: Ressources\n---\n\n# Ressources\n\n{{% param btn-class %}}\n"
+            ),
+            "zh/end-user/_index.md": "---\ntitle: 资源\nshow_banner: true\n---\n\n# 资源\n\n文本。\n",
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["path"], d["line"], d["message"]) for d in run.json if d["rule"] == "front-matter"]
+    assert found == [
+        (
+            "fr/end-user/_index.md",
+            3,
+            "front-matter key 'params' is missing: copy it from the source (line 7) and insert "
+            "it before line 3, the closing '---'",
+        ),
+        (
+            "zh/end-user/_index.md",
+            4,
+            "front-matter key 'params' is missing: copy it from the source (line 7) and insert "
+            "it before line 4, the closing '---'",
+        ),
+    ]

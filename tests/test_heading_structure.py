@@ -364,3 +364,75 @@ def test_a_glossary_sorted_in_each_language_has_no_moved_sections(corpus, glossq
     )
     run = glossqa("check", "--isolated", "--format", "json", ".")
     assert [d["message"] for d in run.json if d["rule"] == "heading-structure"] == []
+
+
+def test_headings_lost_in_a_row_are_each_reported_at_the_line_their_text_kept(corpus, glossqa):
+    # Privacy Guides' home page from Crowdin: `## ` dropped, the heading's words left as a line
+    corpus(
+        {
+            "en/index.md": (
+                "Intro.\n\n## Why should I care?\n\nFirst reason.\n\nSecond reason.\n\n"
+                "## What should I do?\n\nMake a plan.\n\nModel threats.\n\n## Reviews\n\nWe review.\n"
+            ),
+            "zh/index.md": (
+                "简介。\n\n为何我该关心？\n\n第一个理由。\n\n第二个理由。\n\n"
+                "我该怎么做？\n\n制定计划。\n\n威胁建模。\n\n## 评论\n\n我们评论。\n"
+            ),
+            "ar/index.md": (
+                "مقدمة.\n\n## لماذا يهمني هذا؟\n\nالسبب الأول.\n\nالسبب الثاني.\n\n"
+                "ماذا يجب أن أفعل؟\n\nضع خطة.\n\nنمذجة التهديدات.\n\n## المراجعات\n\nنحن نراجع.\n"
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [
+        (d["path"], d["line"], d["message"]) for d in run.json if d["rule"] == "heading-structure"
+    ]
+    assert found == [
+        (
+            "ar/index.md",
+            9,
+            "missing heading ## What should I do?: line 9 is its text without a heading mark "
+            "that works; write it as `## ماذا يجب أن أفعل؟`",
+        ),
+        (
+            "zh/index.md",
+            3,
+            "missing heading ## Why should I care?: line 3 is its text without a heading mark "
+            "that works; write it as `## 为何我该关心？`",
+        ),
+        (
+            "zh/index.md",
+            9,
+            "missing heading ## What should I do?: line 9 is its text without a heading mark "
+            "that works; write it as `## 我该怎么做？`",
+        ),
+    ]
+
+
+def test_a_placeholder_under_a_parent_heading_is_not_the_text_of_its_subsections(corpus, glossqa):
+    # OpenTelemetry's Bengali demo page: `## Logs` holds `TBD` where the source has subsections
+    corpus(
+        {
+            "en/email.md": (
+                "## Logs\n\n### Initializing logs\n\nThe SDK is set up at root level.\n\n"
+                "```ruby\nrequire 'logs'\n```\n\nIt reads the environment.\n\n"
+                "### Emitting structured logs\n\nUse `on_emit`.\n"
+            ),
+            "bn/email.md": "## লগস {#logs}\n\nTBD\n",
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "heading-structure"]
+    assert found == [
+        (
+            3,
+            "missing section ### Initializing logs: translate the section at source line 3 and "
+            "insert it after line 3",
+        ),
+        (
+            3,
+            "missing section ### Emitting structured logs: translate the section at source "
+            "line 13 and insert it after line 3",
+        ),
+    ]

@@ -529,3 +529,237 @@ def test_a_split_link_a_localized_app_store_link_and_an_image_beside_a_link(corp
             "the source links 'https://example.org/blur' here: add that link to this text",
         ),
     ]
+
+
+def test_glossary_sorted_in_the_translations_alphabet_pairs_entries_by_their_kept_ids(
+    corpus, glossqa
+):
+    # OpenTelemetry's Spanish glossary: each entry keeps its English id, in Spanish order
+    corpus(
+        {
+            "en/glossary.md": article(
+                "Glossary",
+                """
+        ### Apple
+
+        A fruit; see [the orchard](/orchard) and [cider](/cider).
+
+        ### Lemon
+
+        A fruit; see [the grove](/grove).
+
+        ### Strawberry
+
+        A fruit; see [the field](/field) and [jam](/jam).
+        """,
+            ),
+            "es/glossary.md": article(
+                "Glosario",
+                """
+        ### Fresa {#strawberry}
+
+        Una fruta; ver [el campo](/field) y [mermelada](/jelly).
+
+        ### Limón {#lemon}
+
+        Una fruta; ver [la arboleda](/grove).
+
+        ### Manzana {#apple}
+
+        Una fruta; ver [el huerto](/orchard) y [sidra](/cider).
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [
+        (d["line"], d["column"], d["message"], d["related"]["line"])
+        for d in run.json
+        if d["rule"] == "link-targets"
+    ]
+    assert found == [
+        (
+            6,
+            37,
+            "this link leads to '/jelly', the source's to '/jam': change the target to '/jam'",
+            14,
+        )
+    ]
+
+
+def test_links_where_the_other_side_includes_a_file_are_not_judged(corpus, glossqa):
+    # Hugo/Docsy `{{% include "note.md" %}}` renders another file's text, links and all, in place
+    corpus(
+        {
+            "en/general.md": article(
+                "General",
+                """
+        {{% include "env-var-note.md" %}}
+
+        ## Service name
+
+        Sets the [service name](/docs/resources).
+        """,
+            ),
+            "pt/general.md": article(
+                "Geral",
+                """
+        Consulte a [matriz](https://github.com/example/spec/blob/main/matrix.md#env).
+
+        ## Nome do serviço
+
+        Define o [nome do serviço](/docs/resources) e a [origem](/docs/origin).
+        """,
+            ),
+            "fr/general.md": article(
+                "Général",
+                """
+        {{< include "env-var-note.md" >}}
+
+        ## Nom du service
+
+        Définit le [nom du service](/docs/ressources).
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["path"], d["line"], d["message"]) for d in run.json if d["rule"] == "link-targets"]
+    assert found == [
+        (
+            "fr/general.md",
+            8,
+            "this link leads to '/docs/ressources', the source's to '/docs/resources': "
+            "change the target to '/docs/resources'",
+        ),
+        (
+            "pt/general.md",
+            8,
+            "the source has no link to '/docs/origin' in this section: remove it, "
+            "or add it to the source",
+        ),
+    ]
+
+
+def test_one_id_on_repeated_headings_does_not_move_their_links(corpus, glossqa):
+    # the source's repeated "Further reading" anchors are further-reading, further-reading-1
+    corpus(
+        {
+            "en/guide.md": article(
+                "Guide",
+                """
+        ## Metrics
+
+        ### Further reading
+
+        - [Metrics](/metrics)
+
+        ## Logs
+
+        ### Further reading
+
+        - [Logs](/logs)
+        """,
+            ),
+            "pt/guide.md": article(
+                "Guia",
+                """
+        ## Métricas {#metrics}
+
+        ### Leituras adicionais {#further-reading}
+
+        - [Métricas](/metrics)
+
+        ## Logs {#logs}
+
+        ### Leituras adicionais {#further-reading}
+
+        - [Logs](/logs)
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    assert [d["message"] for d in run.json if d["rule"] == "link-targets"] == []
+
+
+def test_a_changed_link_pairs_with_the_nearest_new_one(corpus, glossqa):
+    # nodejs.org's Korean download page: a dropped sentence's link two lines above the changed one
+    corpus(
+        {
+            "en/download.md": article(
+                "Download",
+                """
+        Learn how to [verify](https://example.org/verify) signed SHASUMS.
+
+        Download a signed source tarball.
+
+        Check out our [nightly](https://example.org/nightly) binaries or all
+        [previous releases](/download/archive) or the [unofficial](https://example.org/unofficial) ones.
+        """,
+            ),
+            "ko/download.md": article(
+                "다운로드",
+                """
+        서명된 SHASUMS를 [검증](https://example.org/verify)하는 방법을 배워보세요.
+
+        소스에서 [빌드](https://example.org/building)하는 방법을 확인하세요.
+
+        [nightly](https://example.org/nightly) 바이너리나 모든 [이전 릴리스](/about/previous-releases) 또는 [비공식](https://example.org/unofficial) 바이너리를 확인해보세요.
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "link-targets"]
+    assert found == [
+        (
+            6,
+            "the source has no link to 'https://example.org/building' in this section: remove "
+            "it, or add it to the source",
+        ),
+        (
+            8,
+            "this link leads to '/about/previous-releases', the source's to '/download/archive': "
+            "change the target to '/download/archive'",
+        ),
+    ]
+
+
+def test_a_changed_link_after_a_shared_one_is_one_diagnostic_however_the_blocks_split(
+    corpus, glossqa
+):
+    # nodejs.org's end-of-life page: the translation splits the buttons into more blocks
+    corpus(
+        {
+            "en/eol.md": article(
+                "EOL",
+                """
+        [Upgrade](/download) or [get support](#commercial-support).
+
+        [View the release schedule](/about/previous-releases/).
+        """,
+            ),
+            "pt/eol.md": article(
+                "EOL",
+                """
+        [Atualize](/download)
+
+        ou
+
+        [Obtenha suporte](#commercial-support)
+
+        [Veja o cronograma](/about/releases/).
+        """,
+            ),
+        }
+    )
+    run = glossqa("check", "--isolated", "--format", "json", ".")
+    found = [(d["line"], d["message"]) for d in run.json if d["rule"] == "link-targets"]
+    assert found == [
+        (
+            10,
+            "this link leads to '/about/releases/', the source's to '/about/previous-releases/': "
+            "change the target to '/about/previous-releases/'",
+        )
+    ]

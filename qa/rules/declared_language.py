@@ -22,7 +22,8 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .. import langid, langtags
@@ -58,7 +59,8 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             for line in prose_lines(document, group.identical_keys)
             if line.kind != "front-matter"
         ]
-        guess = _detect(" ".join(line.text for line in lines), declared, options["min-words"])
+        scorer = langid.Lines([line.text for line in lines])
+        guess = _detect(scorer, range(len(lines)), declared, options["min-words"])
         if (
             guess
             and guess.confidence >= options["min-confidence"]
@@ -67,24 +69,34 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
             if guess.language != "en" or not langid.available(declared):
                 yield _wrong_language(document, lines[0].line, guess, "the prose")
             continue
+        numbers = [line.line for line in lines]
+        in_order = numbers == sorted(numbers)
+        words_before = [0]
+        for line in lines:
+            words_before.append(words_before[-1] + len(line.text.split()))
         for section in document.root.walk():
-            section_lines = [
-                line for line in lines if section.line <= line.line <= section.end_line
-            ]
-            if sum(len(line.text.split()) for line in section_lines) < options["section-min-words"]:
+            if in_order:
+                first = bisect_left(numbers, section.line)
+                stop = bisect_right(numbers, section.end_line)
+                indexes: Sequence[int] = range(first, stop)
+                words = words_before[stop] - words_before[first]
+            else:
+                indexes = [
+                    index
+                    for index, line in enumerate(lines)
+                    if section.line <= line.line <= section.end_line
+                ]
+                words = sum(words_before[index + 1] - words_before[index] for index in indexes)
+            if words < options["section-min-words"]:
                 continue
-            guess = _detect(
-                " ".join(line.text for line in section_lines),
-                declared,
-                options["section-min-words"],
-            )
+            guess = _detect(scorer, indexes, declared, options["section-min-words"])
             if (
                 guess
                 and guess.confidence >= options["min-confidence"]
                 and not same(guess.language, declared)
                 and guess.language != "en"
             ):
-                yield _wrong_language(document, section_lines[0].line, guess, "this section")
+                yield _wrong_language(document, lines[indexes[0]].line, guess, "this section")
 
 
 def _wrong_language(document: Document, line: int, guess: LanguageGuess, what: str) -> Problem:
@@ -98,13 +110,16 @@ def _wrong_language(document: Document, line: int, guess: LanguageGuess, what: s
     )
 
 
-def _detect(text: str, declared: str, min_words: int) -> LanguageGuess | None:
+def _detect(
+    scorer: langid.Lines, indexes: Sequence[int], declared: str, min_words: int
+) -> LanguageGuess | None:
     """Word-frequency identification; langdetect (seeded) only for a declared language glossqa has no table for."""
-    if langid.available(declared) or langid.dominant_script(text)[0] != "LATIN":
-        return langid.identify(text, min_words=min_words)
+    if langid.available(declared) or scorer.dominant_script(indexes)[0] != "LATIN":
+        return scorer.identify(indexes, min_words=min_words)
+    text = scorer.text(indexes)
     if len(text.split()) < min_words:
         return None
-    by_words = langid.identify(text, min_words=min_words)
+    by_words = scorer.identify(indexes, min_words=min_words)
     if by_words and by_words.language == "en" and by_words.confidence >= 1.0:
         return (
             by_words  # English left in place, the usual finding, needs no langdetect (30 ms a text)

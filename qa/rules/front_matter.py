@@ -18,14 +18,21 @@
   every translation has `category:`) is one diagnostic on the source, not one per translation.
 
 Site machinery is left alone: keys only the source carries on purpose (`source-only-keys`,
-default `reviewers`, spell-checker keys `cSpell:*`, link-checker keys `link_check_*`) and keys only
+default `reviewers`, spell-checker keys `cSpell:*`, link-checker keys `link_check_*`, and Hugo's
+`cascade`, which sets values on other pages: each has its own front matter, and a `cascade` with a
+`target` applies to every language from the source alone) and keys only
 translations carry (`translation-only-keys`, default `default_lang_commit`, `drifted_from_default`,
 `translationKey`) are never missing, renamed or compared; both options take `fnmatch` patterns.
 A value that is a commit hash, a date, a number, a path or a URL is not text to translate.
+Page parameters (`page-params-keys`, default Hugo's `params`) are values the page's own text reads:
+a translation without them misses them only when its text reads one (`{{% param btn-class %}}`,
+`.Params.x`) or keeps one at the top level (`show_banner:` where the source now has
+`params: {show_banner: true}`); an older translation whose text reads none renders the same.
 
 Options:
-    source-only-keys: [reviewers, "cSpell:*", "cspell:*", "link_check_*"]
+    source-only-keys: [reviewers, "cSpell:*", "cspell:*", "link_check_*", cascade]
     translation-only-keys: [default_lang_commit, drifted_from_default, translationKey]
+    page-params-keys: [params]
 
 Fails (English source has `keywords: Business` and `title: Soft sell`):
 
@@ -59,9 +66,15 @@ from ..prose import SOURCE_ONLY_KEYS, TRANSLATION_ONLY_KEYS, is_machine_value, s
 ID = "front-matter"
 SEVERITY = "error"
 OPTIONS: dict = {
-    "source-only-keys": list(SOURCE_ONLY_KEYS),
+    # `cascade` sets values on other pages (Hugo), each of which has its own front matter
+    "source-only-keys": [*SOURCE_ONLY_KEYS, "cascade"],
     "translation-only-keys": list(TRANSLATION_ONLY_KEYS),
+    "page-params-keys": ["params"],
 }
+PARAM_READ = re.compile(
+    r"\{\{[<%]-?\s*_?param\s+[\"'`]?(?P<shortcode>[\w-]+)"  # {{% param btn-class %}}, OTel's _param
+    r"|\.Params?\.(?P<template>[\w-]+)"  # .Params.x in an inline template
+)
 
 NAME_TOKEN = re.compile(r"[a-z][A-Z]|\d|\w[@/._#+]|^[@.#_]|^[A-Z]{2,}s?$")
 IDENTIFIER = re.compile(r"_|[a-z][A-Z]")
@@ -103,7 +116,13 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     yield from source_defects.values()
     for document in translations:
         yield from _check_translation(
-            group, document, theirs, renamed_in[document.path], source_defects, source_is_english
+            group,
+            document,
+            theirs,
+            renamed_in[document.path],
+            source_defects,
+            source_is_english,
+            frozenset(options.get("page-params-keys", OPTIONS["page-params-keys"])),
         )
 
 
@@ -114,6 +133,7 @@ def _check_translation(
     renamed: dict[str, str],
     source_defects: dict[str, Problem],
     source_is_english: bool,
+    page_params: frozenset[str],
 ) -> Iterator[Problem]:
     reference = group.reference
     assert reference is not None and reference.front_matter is not None
@@ -151,6 +171,8 @@ def _check_translation(
                 ),
             )
         elif found is None:
+            if key in page_params and not _needs_params(document, wanted.value):
+                continue
             line, where = _insertion_point(document, theirs, key)
             yield Problem(
                 document.path,
@@ -195,6 +217,27 @@ def _check_translation(
                 f"front-matter {key!r} is still the English source's text: translate it",
                 related=related,
             )
+
+
+def _needs_params(document: Document, params: object) -> bool:
+    """Whether a translation without the source's page parameters misses them: its text reads one
+    (`{{% param btn-class %}}`), or it keeps one at the top level, where the source had it before."""
+    if not isinstance(params, dict):
+        return True
+    names = set(map(str, params))
+    entries = document.front_matter.entries if document.front_matter else {}
+    if names & set(entries):
+        return True
+    body = (
+        document.lines[document.front_matter.end_line :]
+        if document.front_matter
+        else document.lines
+    )
+    return any(
+        (match["shortcode"] or match["template"]) in names
+        for line in body
+        for match in PARAM_READ.finditer(line)
+    )
 
 
 def _source_defects(

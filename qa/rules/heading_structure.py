@@ -108,13 +108,34 @@ def _missing(alignment: Alignment, index: int, section: Section, unpaired: set[i
     """A missing heading whose text the section before holds (the heading alone was dropped) is
     reported at the paragraph where that text begins; a missing section where it belongs."""
     path, related = alignment.translation.path, alignment.reference.location(section.line)
-    before = next(
-        (pair for pair in reversed(alignment.pairs[:index]) if pair.translation is not None),
+    before_index = next(
+        (
+            position
+            for position in range(index - 1, -1, -1)
+            if alignment.pairs[position].translation is not None
+        ),
         None,
     )
+    before = alignment.pairs[before_index] if before_index is not None else None
     if before is not None and before.reference is not None and before.translation is not None:
-        merged = merge_point(
-            before.translation, before.reference, section, alignment.translation.lines
+        assert before_index is not None
+        earlier = _lost_run(alignment.pairs[before_index + 1 : index])
+        later = _lost_run(alignment.pairs[index + 1 :])
+        as_text = _left_as_text(before.translation, before.reference, earlier, section, later)
+        if as_text is not None:
+            text = alignment.translation.lines[as_text - 1].strip().lstrip("#").strip()
+            return Problem(
+                path,
+                as_text,
+                f"missing heading {_describe(section)}: line {as_text} is its text without a "
+                f"heading mark that works; write it as `{'#' * section.level} {text}`",
+                related=related,
+            )
+        first, second = _joined([before.reference, *earlier]), _joined([section, *later])
+        merged = (
+            None
+            if _placeholder(before.translation, first, second)
+            else merge_point(before.translation, first, second, alignment.translation.lines)
         )
         if merged is not None:
             return Problem(
@@ -133,6 +154,59 @@ def _missing(alignment: Alignment, index: int, section: Section, unpaired: set[i
         f"section at source line {section.line} and insert it {where}",
         related=related,
     )
+
+
+def _lost_run(pairs: list[SectionPair]) -> list[Section]:
+    """The source sections with no counterpart at the start of `pairs`: headings lost in a row."""
+    run = []
+    for pair in pairs:
+        if pair.translation is not None or pair.reference is None:
+            break
+        run.append(pair.reference)
+    return run
+
+
+def _joined(sections: list[Section]) -> Section:
+    """Several source sections read as one: the text a translation runs together under one heading."""
+    return Section(
+        heading=sections[0].heading,
+        line=sections[0].line,
+        end_line=sections[-1].end_line,
+        blocks=[block for section in sections for block in section.blocks],
+        links=[link for section in sections for link in section.links],
+    )
+
+
+def _placeholder(merged: Section, first: Section, second: Section) -> bool:
+    """A source section with no text of its own (a heading right over subheadings) whose counterpart
+    holds less than half as many blocks as the next section, and none of its links, holds a
+    placeholder (`TBD`), not that section's text: the next section is missing, not its heading."""
+    ours = [block for block in merged.blocks if block.kind != "heading"]
+    if any(block.kind != "heading" for block in first.blocks):
+        return False
+    theirs = [block for block in second.blocks if block.kind != "heading"]
+    targets = {link.target for link in second.links}
+    return 2 * len(ours) < len(theirs) and not any(link.target in targets for link in merged.links)
+
+
+def _left_as_text(
+    merged: Section, first: Section, earlier: list[Section], lost: Section, later: list[Section]
+) -> int | None:
+    """The line of a lost heading's text, when every heading lost in a row kept its text as a line
+    of its own (a platform export that dropped the `##`): the merged section then has exactly one
+    block more per lost heading than the source's sections together, and the line is the block
+    after the text of the sections before it."""
+    ours = [block for block in merged.blocks if block.kind != "heading"]
+    before = [first, *earlier]
+    count_before = sum(1 for part in before for block in part.blocks if block.kind != "heading")
+    count_after = sum(
+        1 for part in [lost, *later] for block in part.blocks if block.kind != "heading"
+    )
+    headings = len(earlier) + 1 + len(later)
+    if len(ours) != count_before + count_after + headings:
+        return None
+    candidate = ours[count_before + len(earlier)]
+    return candidate.line if candidate.line == candidate.end_line else None
 
 
 def _compare_headings(

@@ -19,6 +19,10 @@ renders at the page's end wherever its definition sits.
 A changed or extra link is reported at its own line and column; a missing one at the translation's
 line that corresponds to the source's (next to the links both sides share). Links in a section
 that has no counterpart, or that an unclosed code fence swallowed, are left to heading-structure.
+A section that includes another file (Hugo's `{{% include "note.md" %}}`) holds links not read here:
+the other side's links that its own side lacks there are not reported. A translation section with
+an explicit `{#id}` naming one source heading is compared with that heading's section wherever it
+sits (a glossary sorted in the translation's alphabet keeps each entry's English id).
 
 Fails (the source has `[hard sell](/hard-sell)`):
 
@@ -55,6 +59,7 @@ OPTION_TYPES = {"locale-prefix": Regex, "ignore": list[Regex], "site-hosts": lis
 LANGUAGE_SUBDOMAIN = re.compile(
     r"^https?://(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\.m)?\.(?P<site>[^/]+)", re.I
 )
+INCLUDE = re.compile(r"\{\{[<%]-?\s*(?:include|readfile)\b")  # Hugo: another file's text, here
 HEADING_MARK = "#§"  # a fragment replaced by the source heading it names
 
 
@@ -159,9 +164,50 @@ def _heading_names(document: Document, numbers: dict[int, int]) -> dict[str, int
     return names
 
 
+def _paired_by_kept_ids(alignment: Alignment) -> Alignment:
+    """The alignment with each translation section whose explicit id names one source heading paired
+    with that heading's section: a glossary sorted in the translation's own alphabet keeps every
+    entry's English id, and the entry at the same position is another term."""
+    reference = [section for section in alignment.reference.sections if section.heading]
+    anchors = slug.page_anchors(
+        (section.heading.text, section.heading.anchor) for section in reference if section.heading
+    )
+    named: dict[str, list[Section]] = {}
+    for section, names in zip(reference, anchors):
+        for name in names:
+            named.setdefault(name, []).append(section)
+    ids = Counter(
+        section.heading.anchor for section in alignment.translation.sections if section.heading
+    )
+    pinned: dict[int, Section] = {}
+    for pair in alignment.pairs:
+        ours = pair.translation
+        if ours is None or ours.heading is None or not ours.heading.anchor:
+            continue
+        if ids[ours.heading.anchor] > 1:  # one id on repeated headings names none of them
+            continue
+        sections = named.get(ours.heading.anchor, [])
+        if len(sections) == 1 and sections[0] is not pair.reference:
+            pinned[id(ours)] = sections[0]
+    if not pinned:
+        return alignment
+    taken = {id(section) for section in pinned.values()}
+    pairs = []
+    for pair in alignment.pairs:
+        if pair.translation is not None and id(pair.translation) in pinned:
+            pairs.append(SectionPair(pinned[id(pair.translation)], pair.translation, moved=True))
+        elif pair.reference is not None and id(pair.reference) in taken:
+            if pair.translation is not None:
+                pairs.append(SectionPair(None, pair.translation))
+        else:
+            pairs.append(pair)
+    return Alignment(alignment.reference, alignment.translation, pairs)
+
+
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     localized_sites = {site.lower() for site in options["localized-sites"]}
-    for alignment in group.alignments:
+    for aligned in group.alignments:
+        alignment = _paired_by_kept_ids(aligned)
         reader = _Reader(alignment, options)
         reference, translation = alignment.reference, alignment.translation
         fence = translation.unclosed_fence
@@ -229,9 +275,7 @@ def _compare(
         localized_sites,
     )
 
-    pairs, unpaired_extra = _neighbours(
-        missing_links, extra_links, to_ours, our_section, [mine for _, mine in shared]
-    )
+    pairs, unpaired_extra = _neighbours(missing_links, extra_links, to_ours, our_section, shared)
     unpaired_extra = [  # a link split in two (`[VPN -](x) … [narrative](x)`) leads nowhere else
         found
         for found in unpaired_extra
@@ -261,6 +305,10 @@ def _compare(
             column=_column(translation, found),
             related=reference.location(wanted.line),
         )
+    if _includes(translation, our_section):  # the included file may hold the source's links
+        missing_links = []
+    if _includes(reference, their_section):  # and the translation may have written them out
+        unpaired_extra = []
     lost_lines: dict[int, list[Link]] = {}
     for wanted in missing_links:
         if all(wanted is not chosen for chosen, _ in pairs):
@@ -284,6 +332,12 @@ def _compare(
             column=_column(translation, found),
             related=reference.location(to_theirs(found.line)),
         )
+
+
+def _includes(document: Document, section: Section) -> bool:
+    """Whether the section's own text includes another file (`{{% include "note.md" %}}`), whose
+    links are not read here."""
+    return any(INCLUDE.search(line) for line in document.lines[section.line - 1 : section.end_line])
 
 
 def _compare_notes(
@@ -344,7 +398,7 @@ def _neighbours(
     extra: list[Link],
     to_ours: Callable[[int], int],
     section: Section,
-    shared_lines: list[int],
+    shared: list[tuple[int, int]],
 ) -> tuple[list[tuple[Link, Link]], list[Link]]:
     """A missing and an extra link (both images or both not) in the same block of the translation,
     or a line or two apart, or the only one lost and the only one gained between the same shared
@@ -358,37 +412,54 @@ def _neighbours(
         )
 
     def gap(line: int) -> int:
-        return sum(1 for mine in shared_lines if mine < line)
+        return sum(1 for _, mine in shared if mine < line)
+
+    def their_gap(
+        wanted: Link,
+    ) -> int:  # counted in the source: a shared link on `where` may be before it
+        return sum(1 for there, _ in shared if there < wanted.line)
 
     pairs, unpaired = [], list(extra)
     for wanted in missing:
         where = to_ours(wanted.line)
         home = block_of(where)
-        found = next(
-            (
-                link
-                for link in unpaired
-                if (link.kind == "image") == (wanted.kind == "image")
-                and (
-                    link.line == where
-                    or (home is not None and block_of(link.line) == home)
-                    or (gap(link.line) == gap(where) and abs(link.line - where) <= 2)
+        near = [
+            link
+            for link in unpaired
+            if (link.kind == "image") == (wanted.kind == "image")
+            and (
+                link.line == where
+                or (home is not None and block_of(link.line) == home)
+                or (
+                    gap(link.line) in (gap(where), their_gap(wanted))
+                    and abs(link.line - where) <= 2
                 )
+            )
+        ]
+        found = min(  # the nearest: on the line, then in the block, then closest
+            near,
+            key=lambda link: (
+                link.line != where,
+                home is None or block_of(link.line) != home,  # noqa: B023
+                abs(link.line - where),  # noqa: B023
             ),
-            None,
+            default=None,
         )
         if found is not None:
             unpaired.remove(found)
             pairs.append((wanted, found))
-    alone = [wanted for wanted in missing if all(wanted is not chosen for chosen, _ in pairs)]
-    for between in {gap(to_ours(wanted.line)) for wanted in alone}:
-        wanted_here = [wanted for wanted in alone if gap(to_ours(wanted.line)) == between]
-        found_here = [found for found in unpaired if gap(found.line) == between]
-        if len(wanted_here) == len(found_here) == 1 and (wanted_here[0].kind == "image") == (
-            found_here[0].kind == "image"
-        ):  # the one lost and gained between shared links
-            pairs += zip(wanted_here, found_here)
-            unpaired = [found for found in unpaired if found not in found_here]
+    # the one lost and gained between the same shared links, counted in the translation's
+    # order, then in the source's (a shared link on the lost one's line may come before it)
+    for counted in (lambda wanted: gap(to_ours(wanted.line)), their_gap):
+        alone = [wanted for wanted in missing if all(wanted is not chosen for chosen, _ in pairs)]
+        for between in {counted(wanted) for wanted in alone}:
+            wanted_here = [wanted for wanted in alone if counted(wanted) == between]
+            found_here = [found for found in unpaired if gap(found.line) == between]
+            if len(wanted_here) == len(found_here) == 1 and (wanted_here[0].kind == "image") == (
+                found_here[0].kind == "image"
+            ):
+                pairs += zip(wanted_here, found_here)
+                unpaired = [found for found in unpaired if found not in found_here]
     pairs.sort(key=lambda pair: pair[1].line)
     return pairs, unpaired
 

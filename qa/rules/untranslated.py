@@ -26,6 +26,22 @@ Quiet about what localization teams keep in English on purpose:
   hyphenated identifier (`kube-state-metrics`); words the English source capitalises mid-sentence;
   a capitalised phrase most other translations keep too (`name-share`, never for lowercase prose
   or a listed term); capitalised names joined by the translation's own words ("Signal a Molly");
+- a name beside a kept term: what is left once the names the source capitalises in running text
+  are set aside is one word ("daemon Bitcoin Core", "GitHub issue"); words written as code in
+  the source or the file, joined by the translation's words (`upstream` a `origin`);
+- the English title of a page on another site, as the text of the link to it
+  ("[Securing your OpenTelemetry Collector](https://medium.com/...)"; "[Learn more](...)" is still
+  a leftover); a block made only of links, with at most two names between them (a table row of
+  libraries and their specifications);
+- a step of a menu path (Settings → Secrets and variables → Actions), a short label in bold or
+  italics also across a line break, a kept term in italics among the translation's words
+  ("a _issue_"), a single-quoted name ('default and safe'), tldr's option mnemonics
+  ("[l]ess than or [e]qual");
+- the headings of a translation that translates none of its headings and keeps three or more as
+  the source has them (a list of service names); a heading that lists names
+  ("CentOS - Fedora - Red Hat Enterprise Linux"); what an acronym stands for in parentheses after
+  it (`SPI（Service provider interface）`); an ending the translation attaches with a hyphen
+  (`collector-এর`, `commit-ul`);
 - acronyms and words both languages share ("online", "humor");
 - `keep` lists, per language or `"*"` for all, terms that stay English; a link whose text is the
   term and whose target is the term's own page (`[service mesh](/docs/service-mesh/)`) keeps it.
@@ -48,6 +64,7 @@ Passes:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -55,7 +72,7 @@ from pathlib import PurePosixPath
 
 from .. import langid, langtags
 from ..model import AlignedGroup, Diagnostic, Document, Problem
-from ..prose import ProseBlock, column_of, prose_blocks
+from ..prose import ProseBlock, column_of, is_machine_value, prose_blocks
 
 ID = "untranslated"
 SEVERITY = "warning"
@@ -89,22 +106,32 @@ QUOTES = {
     "『": "』",
     "`": "`",
 }
-MACHINERY_VALUE = re.compile(
-    r"[0-9a-f]{7,64}|[\d\s:./+TZ-]+|\S*/\S*|\S*\d\S*", re.I
-)  # hashes, dates, numbers, paths, versions: not prose
 CODE_IN_MARKUP = re.compile(r"\w=\{|\w=\"|=>")
 TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
 SCRIPT = re.compile(r"\s*<(script|style)\b", re.I)
 NOT_WORDS = re.compile(
-    r"\{\{.*?\}\}|\w+(?:[_./:@]\w+)+|\w+(?:-\w+){2,}"
-)  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics")
+    r"\{\{.*?\}\}|\w[\w-]*(?:[_./:@][\w-]+)+|\w+(?:-\w+){2,}", re.ASCII
+)  # template calls; identifiers and compounds ("my-otel-demo", "kube-state-metrics"), in ASCII:
+# "Node.jsコンポーネントを利" is the name and then Japanese words
 UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my"})  # no spaces between words
 TITLE_LOWERCASE = 5.7  # English frequency of the words a title leaves lowercase: "at", "of", "with"
 GLOSS_WORDS = 8  # a gloss is a term, not a sentence
 SENTENCE_WORDS = 6  # an English phrase this long is an English sentence, or most of one
 SENTENCE_QUOTED = 80  # characters of an English sentence quoted in its diagnostic
 PHRASE = re.compile(r"^'(.+?)' is left in English")
+LINK = re.compile(r"\[([^\[\]]+)\](?:\(([^)\s]*)[^)]*\)|\[([^\]]*)\])")  # inline or reference
+EXTERNAL = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
+MENU_STEP = ("→", "›", "->", "=>", " > ")  # Settings → Secrets and variables → Actions
+EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*|__|_)(?![\s*_])(.+?)(?<![\s*_])\1(?![\w*])", re.S)
+MNEMONIC = re.compile(r"\[\w{1,3}\]")  # tldr's option mnemonics: "[l]ess [t]han"
+LIST_SEPARATOR = re.compile(r"\s[-–—/&]\s|,\s|\s(?:and|or)\s")
+RUNNING_NAME = re.compile(r"(?<=[^\W\d_]) ([A-Z][\w-]*)|(?<=[^\W\d_][,;:]) ([A-Z][\w-]*)")
+LABEL_WORDS = 6
+RARE_IN_ENGLISH = 4.0  # Zipf of "Fedora" 3.1, "GitHub" 3.2; "Learn" is 5  # a UI label in bold or italics is short
 TERM_MAX_WORDS = 4
+CLAUSE_EDGE = (
+    6.0  # English frequency of "should", "some", "your": words a term does not start or end with
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +141,17 @@ class Finding:
     phrase: str
     reason: str
     listed: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a translation's own site says is kept: names (capitalised mid-sentence in the source or
+    in the translation's running text), words written as code in either, and the headings the
+    translation keeps as a set."""
+
+    names: frozenset[str]
+    code: frozenset[str]
+    kept_headings: frozenset[int]  # lines
 
 
 def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
@@ -127,6 +165,13 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
     source_text = "\n".join(b.text for b in source_prose if b.kind != "heading")
     names = _source_names(source_text)
     capitals = frozenset().union(*(_mid_sentence_capitals(b.text) for b in source_prose))
+    source_code = _code_words(source) if source else frozenset()
+    source_running_names = _running_names(source_prose)
+    source_headings = (
+        frozenset(_heading_text(b.text) for b in source_prose if b.kind == "heading")
+        if source
+        else frozenset()
+    )
     source_keys = (
         {key: entry.value for key, entry in source.front_matter.entries.items()}
         if source and source.front_matter
@@ -167,6 +212,11 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
         }
         others = [text for path, text in kept_text.items() if path != document.path]
         flagged_blocks = english.get(document.path, {})
+        evidence = Evidence(
+            names=source_running_names | _rare_in_english(_running_names(blocks[document.path])),
+            code=source_code | _code_words(document),
+            kept_headings=_kept_headings(blocks[document.path], source_headings, document.language),
+        )
         problems: list[Problem] = []
         for block in blocks[document.path]:
             if block in flagged_blocks:
@@ -190,6 +240,7 @@ def check(group: AlignedGroup, options: dict) -> Iterator[Problem]:
                         capitals,
                         options,
                         line,
+                        evidence,
                     )
                 ]
                 problems += _one_per_sentence(findings, text, line, block, document)
@@ -259,7 +310,7 @@ def _prose(
             if not block.text.strip():
                 continue
         if block.kind == "front-matter":
-            if MACHINERY_VALUE.fullmatch(block.text.strip()) or ":" in (block.key or ""):
+            if is_machine_value(block.text) or ":" in (block.key or ""):
                 continue  # a namespaced key is a tool's setting: `cSpell:ignore`
             if block.key not in translated_keys:
                 value = (source_keys or {}).get(block.key)
@@ -271,17 +322,27 @@ def _prose(
             continue
         elif CODE_IN_MARKUP.search(block.text):
             continue  # JSX and attributes: `style={{ display: 'inline' }}`, `{({ binaries }) => (`
-        elif _only_a_link(document, block):
-            continue  # the title of the page it links to, in that page's language
+        elif _only_links(document, block):
+            continue  # the titles of the pages it links to, in those pages' language
         yield block
 
 
-def _only_a_link(document: Document, block: ProseBlock) -> bool:
-    text = " ".join(block.text.split())
-    if not text or "\n" in block.text:
+def _only_links(document: Document, block: ProseBlock) -> bool:
+    """A block made of links' texts (the titles of the linked pages, in their language) and names
+    or versions between them: a table row of libraries, artifacts and their specifications."""
+    raw = document.lines[block.line - 1 : block.line + block.text.count("\n")]
+    link_texts = sorted(
+        {" ".join(match.group(1).split()) for line in raw for match in LINK.finditer(line)},
+        key=len,
+        reverse=True,
+    )
+    if not link_texts:
         return False
-    raw = document.lines[block.line - 1]
-    return any(" ".join(found.split()) == text for found in re.findall(r"\[([^\]]+)\][(\[]", raw))
+    rest = " ".join(block.text.split())
+    for link_text in link_texts:
+        rest = re.sub(r"(?<!\w)" + re.escape(link_text) + r"(?!\w)", " ", rest)
+    left = langid.WORD.findall(rest)
+    return len(left) <= 2 and all(word[:1].isupper() for word in left)  # "Java 8+"
 
 
 def _findings(text: str, block: ProseBlock, document: Document, listed, options) -> list[Finding]:
@@ -326,12 +387,15 @@ def _kept(
     source_capitals: frozenset[str],
     options: dict,
     line: int,
+    evidence: Evidence | None = None,
 ) -> bool:
     phrase = finding.phrase
     if phrase.casefold() in keep:
         return True
     if options["glosses"] and (
-        _is_gloss(text, finding, document.language) or _glossed(text, finding, document.language)
+        _is_gloss(text, finding, document.language)
+        or _glossed(text, finding, document.language)
+        or _acronym_expanded(text, finding)
     ):
         return True
     if finding.listed:
@@ -339,7 +403,8 @@ def _kept(
     return (
         _capitalised_name(finding, text, block)
         or _quoted(text, finding)
-        or _emphasised_label(document, line, finding)
+        or _emphasised_label(document, block, line, finding, document.language)
+        or _single_quoted(text, finding)
         or _command_heading(block, document)
         or _identifier(text, finding, document.language)
         or _linked_to_its_page(document, block, phrase)
@@ -347,6 +412,20 @@ def _kept(
         or _proper_noun_in_source(phrase, source_text)
         or _capitals_of_the_source(phrase, source_capitals)
         or _term_of_the_source(phrase, source_text, document.language, _document_text(document))
+        or _cited_title(document, line, finding, document.language)
+        or _menu_path(
+            "\n".join(block.text.split("\n")[: line - block.line] + [text[: finding.start]]),
+            "\n".join([text[finding.end :]] + block.text.split("\n")[line - block.line + 1 :]),
+        )
+        or _mnemonics(text, finding)
+        or _list_of_names(text, finding, block)
+        or (
+            evidence is not None
+            and (
+                _kept_heading(block, evidence)
+                or _few_english_words_left(finding, text, document.language, evidence, options)
+            )
+        )
     )
 
 
@@ -415,19 +494,39 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
     if len(langid.WORD.findall(inside)) > GLOSS_WORDS or re.search(r"[.!?](\s|$)", inside):
         return False
     around = text[opening + 1 : finding.start] + " " + text[finding.end : closing]
-    if any(
-        not (_english_word(word, language) or word.isupper())
-        for word in langid.WORD.findall(around)
-    ):
+    if any(_native_word(word, language) for word in langid.WORD.findall(around)):
         return False  # "(ou decision to buy ponte de log)": the translation's own words, no gloss
     before = langid.WORD.findall(text[:opening])
-    if not before or not text[:opening].rstrip()[-1:].isalpha():
-        return False
+    last = text[:opening].rstrip()[-1:]
+    if not before or not (last.isalpha() or unicodedata.category(last or " ").startswith("M")):
+        return False  # a Bengali or Hindi word may end in a vowel sign: লাইব্রেরি
     return not _english_word(before[-1], language)
+
+
+def _acronym_expanded(text: str, finding: Finding) -> bool:
+    """The words an acronym stands for, in parentheses after it: `SPI（Service provider interface）`."""
+    found = re.search(r"\b([A-Z]{2,6})s?\s*[(（]\s*$", text[: finding.start])
+    if not found:
+        return False
+    rest = re.match(r"[^()（）]*[)）]", text[finding.start :])
+    if not rest:
+        return False
+    initials = "".join(
+        word[0]
+        for word in re.findall(r"[A-Za-z]+", rest.group(0))
+        if word[:1].isupper() or len(word) > 3
+    )
+    return initials.upper().startswith(found.group(1))
 
 
 def _glossed(text: str, finding: Finding, language: str) -> bool:
     """An English title or name followed by its translation in parentheses: `Beyond the Dashboard（ダッシュボードの先へ）`."""
+    words = _words_of(finding.phrase)
+    if not _title_case(finding.phrase) and (
+        (words[0].islower() and len(words) > TERM_MAX_WORDS)
+        or any(map(_clause_edge, words[:1] + words[-1:]))
+    ):
+        return False  # "a soft sell (IP 주소일 필요는 없음)": a clause, no title or term to gloss
     after = re.match(r"([^()（）]*)[(（]([^()（）]+)[)）]", text[finding.end :])
     if after and after.group(1).strip() and not _title_case(finding.phrase):
         return False  # "designed to avoid irritating Kerberos (requiere tickets)": no title
@@ -437,8 +536,38 @@ def _glossed(text: str, finding: Finding, language: str) -> bool:
     ):
         return False
     words = langid.WORD.findall(after.group(2))
-    native = [word for word in words if not _english_word(word, language)]
+    native = [word for word in words if _translating_word(word, language)]
     return bool(words) and len(native) >= len(words) / 2
+
+
+def _native_word(word: str, language: str) -> bool:
+    """A word of the translation: in its script, or commoner in its language than in English
+    ("ponte", "de"); a name no table has ("Propagators") is neither."""
+    if langid.script_of(word[0]) != "LATIN":
+        return True
+    if _english_word(word, language) or word.isupper():
+        return False
+    english = (langid.table("en") or {}).get(word.lower(), 0.0)
+    native = (langid.table(language) or {}).get(word.lower(), 0.0)
+    return native >= 2.5 and native >= english
+
+
+def _clause_edge(word: str) -> bool:
+    """A lowercase "a", "the", "some", "should": a clause's edge, no term's; a title starts with "The"."""
+    return word.islower() and (langid.table("en") or {}).get(word, 0.0) >= CLAUSE_EDGE
+
+
+def _translating_word(word: str, language: str) -> bool:
+    """A word of the translation's own language in a gloss: not a name or a tool's flag (`(macOS, Windows,
+    Linux)`, tldr's `([c]reate)`), which translate nothing."""
+    if langid.script_of(word[0]) != "LATIN":
+        return True
+    if not word.islower() or any(
+        langtags.primary(language) in tags for tags in langid.SCRIPT_LANGUAGES.values()
+    ):
+        return False  # a Latin word is no word of a language written in another script
+    native = (langid.table(language) or {}).get(word, 0.0)
+    return native >= 3.0 and not _english_word(word, language)
 
 
 def _english_word(word: str, language: str) -> bool:
@@ -468,15 +597,34 @@ def _title_case(phrase: str) -> bool:
 
 
 def _capitalised_name(finding: Finding, text: str, block: ProseBlock) -> bool:
-    """Two or more words in title case outside headings: a name or a title ("Apache Kafka Streams",
-    "Taming Telemetry at Scale").
+    """Two or more words in title case, with the capitalised word before or after them: a name or
+    a title ("Apache Kafka Streams", "Taming Telemetry at Scale", "Humans of OpenTelemetry").
 
-    Not in a heading, where English capitalises every word ("Förstå Soft Selling").
+    In a heading, where English capitalises every word ("Förstå Soft Selling"), only when the word
+    after it is a name no English dictionary has ("OpenTelemetry").
     """
-    if block.kind == "heading":
-        return False
     name_before = re.search(r"([A-Z][\w-]*)\s+$", text[: finding.start])
-    phrase = (name_before.group(1) + " " if name_before else "") + finding.phrase
+    english = langid.table("en") or {}
+    name_after = (
+        re.match(r"\s+([A-Z][\w-]*)", text[finding.end :])
+        if all(
+            word[:1].isupper() or english.get(word, 0.0) >= langid.FUNCTION_WORD
+            for word in _words_of(finding.phrase)
+        )
+        else None
+    )  # "Humans of OpenTelemetry"; "Target keep your Allocator" is English inside a name
+    if block.kind == "heading":
+        if (
+            not name_after
+            or (langid.table("en") or {}).get(name_after.group(1).lower(), 0.0) >= 2.5
+        ):
+            return False
+        name_before = None
+    phrase = (
+        (name_before.group(1) + " " if name_before else "")
+        + finding.phrase
+        + (" " + name_after.group(1) if name_after else "")
+    )
     return len(_words_of(phrase)) >= 2 and _title_case(phrase)
 
 
@@ -484,13 +632,51 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _emphasised_label(document: Document, line: int, finding: Finding) -> bool:
-    """A UI label in bold or italics, as style guides write them: select **Create pull request**."""
+def _emphasised_label(
+    document: Document, block: ProseBlock, line: int, finding: Finding, language: str
+) -> bool:
+    """A UI label in bold or italics, as style guides write them: select **Create pull request**,
+    open _Runtime, build, connections and security settings_ (also across a line break); or a kept
+    term in italics among the translation's own words: "a _issue_"."""
     if not 0 < line <= len(document.lines):
         return False
     words = [re.escape(word) for word in langid.WORD.findall(finding.phrase)]
     label = r"\W*" + r"\W+".join(words) + r"\W*"
-    return re.search(r"(\*\*|__|\*|_)" + label + r"\1", document.lines[line - 1], re.I) is not None
+    if re.search(r"(\*\*|__|\*|_)" + label + r"\1", document.lines[line - 1], re.I):
+        return True
+    raw = "\n".join(document.lines[block.line - 1 : block.line + block.text.count("\n")])
+    wanted = [word.casefold() for word in langid.WORD.findall(finding.phrase)]
+    native = langid.table(language) or {}
+    for match in EMPHASIS.finditer(raw):
+        span = match.group(2)
+        inside = langid.WORD.findall(span)
+        if not inside:
+            continue
+        if (
+            _contains([word.casefold() for word in inside], wanted)
+            and span[:1].isupper()
+            and len(inside) <= LABEL_WORDS
+            and not re.search(r"[.!?()]", span)
+        ):
+            return True
+        folded = [word.casefold() for word in inside]
+        if len(inside) < len(wanted) and _contains(wanted, folded):
+            at = next(i for i in range(len(wanted)) if wanted[i : i + len(folded)] == folded)
+            others = wanted[:at] + wanted[at + len(folded) :]
+            if all(native.get(word, 0.0) >= 3.0 for word in others):
+                return True
+    return False
+
+
+def _single_quoted(text: str, finding: Finding) -> bool:
+    """Quoted with ASCII apostrophes: mit 'default and safe' NSE Scripts."""
+    for match in re.finditer(r"(?<!\w)'([^'\n]+)'(?!\w)", text):
+        if match.start(1) <= finding.start and finding.end <= match.end(1):
+            extra = len(langid.WORD.findall(match.group(1))) - len(
+                langid.WORD.findall(finding.phrase)
+            )
+            return extra <= 3
+    return False
 
 
 def _quoted(text: str, finding: Finding) -> bool:
@@ -526,6 +712,13 @@ def _identifier(text: str, finding: Finding, language: str) -> bool:
     after = text[finding.end : finding.end + 2]
     if after[:1] in "'’" and after[1:2].isalpha():
         return True
+    if after[:1] == "-" and (
+        not after[1:2].strip() or langid.script_of(after[1]) not in ("LATIN", "")
+    ):
+        return True  # Bengali's `collector-এর`; a suspended hyphen: "push- বা pull-based"
+    suffix = re.match(r"-([^\W\d_]{1,4})(?![\w-])", text[finding.end :])
+    if suffix and (langid.table("en") or {}).get(suffix.group(1).lower(), 0.0) < 4.0:
+        return True  # Romanian's `commit-ul`, `pull request-uri`: the translation's ending
     return (
         after[:1].isalpha()
         and langid.script_of(after[0]) != "LATIN"
@@ -720,6 +913,156 @@ def _is_name(phrase: str, others: list[str], share: float) -> bool:
         return False
     needle = " ".join(phrase.casefold().split())
     return sum(needle in text for text in others) >= share * len(others)
+
+
+def _code_words(document: Document) -> frozenset[str]:
+    """Single words a document writes as inline code: `origin`, `upstream` are names of things."""
+    return frozenset(
+        code.strip().casefold()
+        for section in document.root.walk()
+        for block in section.blocks
+        for code in block.inline_code
+        if re.fullmatch(r"[\w.-]+", code.strip())
+    )
+
+
+def _running_names(blocks: list[ProseBlock]) -> frozenset[str]:
+    """Words capitalised right after a word in running text (not in headings, where English
+    capitalises every word, nor after a bracket or a quote): names, "Start the Bitcoin Core daemon"."""
+    return frozenset(
+        match.group(1) or match.group(2)
+        for block in blocks
+        if block.kind in ("paragraph", "list_item")
+        for match in RUNNING_NAME.finditer(block.text)
+    )
+
+
+def _rare_in_english(words: frozenset[str]) -> frozenset[str]:
+    """A translation's own capitalised words that are names, not English left in it ("Learn")."""
+    english = langid.table("en") or {}
+    return frozenset(word for word in words if english.get(word.lower(), 0.0) < RARE_IN_ENGLISH)
+
+
+def _heading_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _kept_headings(
+    blocks: list[ProseBlock], source_headings: frozenset[str], language: str
+) -> frozenset[int]:
+    """The lines of the short headings of a translation that translates none of its headings and
+    keeps three or more exactly as the source has them: a list of names (the demo's services
+    "Ad", "Cart", "Product Catalog"). One English heading among translated ones ("Language
+    Support") is a leftover."""
+    headings = [b for b in blocks if b.kind == "heading"]
+    if any(
+        english < native
+        for english, native in (langid.english_share(b.text, language) for b in headings)
+    ):
+        return frozenset()
+    if sum(_heading_text(b.text) in source_headings for b in headings) < 3:
+        return frozenset()
+    return frozenset(b.line for b in headings if len(langid.WORD.findall(b.text)) <= 4)
+
+
+def _kept_heading(block: ProseBlock, evidence: Evidence) -> bool:
+    return block.kind == "heading" and block.line in evidence.kept_headings
+
+
+def _cited_title(document: Document, line: int, finding: Finding, language: str) -> bool:
+    """The text of a link to another site, all of it English: the linked page's title, cited as it
+    is ("[Securing your OpenTelemetry Collector](https://medium.com/...)"). A short link text that
+    is no title ("[Learn more](https://...)") is still a leftover."""
+    if not 0 < line <= len(document.lines):
+        return False
+    wanted = [word.casefold() for word in langid.WORD.findall(finding.phrase)]
+    for match in LINK.finditer(document.lines[line - 1]):
+        words = langid.WORD.findall(match.group(1))
+        if not _contains([word.casefold() for word in words], wanted):
+            continue
+        target = match.group(2)
+        if target is None:
+            target = _reference(document, match.group(3) or match.group(1))
+        if not target or not EXTERNAL.match(target):
+            continue
+        if any(langid.script_of(word[0]) != "LATIN" for word in words):
+            continue  # the translation's own words in the link text
+        english, native = langid.english_share(match.group(1), language)
+        if english > native and (len(words) >= 3 or any(word[:1].isupper() for word in words[1:])):
+            return True
+    return False
+
+
+def _contains(words: list[str], wanted: list[str]) -> bool:
+    return any(words[at : at + len(wanted)] == wanted for at in range(len(words) - len(wanted) + 1))
+
+
+def _reference(document: Document, label: str) -> str | None:
+    definition = re.compile(r"\s{0,3}\[" + re.escape(label) + r"\]:\s*<?(\S+?)>?(?:\s|$)", re.I)
+    for text in document.lines:
+        found = definition.match(text)
+        if found:
+            return found.group(1)
+    return None
+
+
+def _menu_path(before: str, after: str) -> bool:
+    """A step of a menu path: Settings → Secrets and variables → Actions → New repository secret
+    (also when the step goes on after a line break)."""
+    before_step = max(before.rfind(step) for step in MENU_STEP)
+    after_steps = [at for at in (after.find(step) for step in MENU_STEP) if at >= 0]
+    return (before_step >= 0 and _one_step(before[before_step:].lstrip("→›-=> "))) or bool(
+        after_steps and _one_step(after[: min(after_steps)])
+    )
+
+
+def _one_step(text: str) -> bool:
+    return len(langid.WORD.findall(text)) <= 3 and not SENTENCE_END.search(text)
+
+
+def _mnemonics(text: str, finding: Finding) -> bool:
+    """tldr's option mnemonics: "[l]ess than or [e]qual", "do [n]ot run" spell the option's name."""
+    return MNEMONIC.search(text[max(0, finding.start - 4) : finding.end + 4]) is not None
+
+
+def _list_of_names(text: str, finding: Finding, block: ProseBlock) -> bool:
+    """A heading that lists capitalised names: "CentOS - Fedora - Red Hat Enterprise Linux",
+    "CentOS, Fedora and Red Hat Enterprise Linux"; not "Förstå Soft Selling", which lists nothing."""
+    if block.kind != "heading" or len(LIST_SEPARATOR.findall(text)) < 2:
+        return False
+    latin = [
+        word
+        for word in langid.WORD.findall(LIST_SEPARATOR.sub(" ", text))
+        if langid.script_of(word[0]) == "LATIN"
+    ]
+    return all(word[:1].isupper() for word in latin)
+
+
+def _few_english_words_left(
+    finding: Finding, text: str, language: str, evidence: Evidence, options: dict
+) -> bool:
+    """Set aside the names (capitalised mid-sentence by the source or the translation): fewer than
+    `min-words` English words left is a kept term beside a name ("daemon Bitcoin Core", "GitHub
+    issue"). Set aside the words written as code (`upstream`, `origin`) or quoted one by one
+    ('default' and 'safe'): nothing English left is names joined by the translation's words
+    ("upstream a origin"); "all versions" with `all` code elsewhere is still a leftover."""
+    english, native = langid.table("en") or {}, langid.table(language) or {}
+    left = names = code = 0
+    for match in langid.WORD.finditer(finding.phrase):
+        word = match.group(0)
+        at = finding.start + match.start()
+        if word[:1].isupper() and word in evidence.names:
+            names += 1
+        elif word.casefold() in evidence.code or _quoted_alone(text, at, at + len(word)):
+            code += 1
+        elif english.get(word.lower(), 0.0) - native.get(word.lower(), 0.0) >= langid.WEAK:
+            left += 1
+    return (names > 0 and left < options["min-words"]) or (code > 0 and left == 0)
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return bool(before) and before in QUOTES and QUOTES[before] == after
 
 
 def _listed_pattern(terms: list) -> re.Pattern | None:
