@@ -620,6 +620,9 @@ class _FastWalk:
         elif name == "code_block":
             _add_code(None, self.span(node), node.meta["content"], self.parsed)
         elif name == "html_block":
+            raw_end = parse_fast.unclosed_raw_html(node.meta["content"])
+            if raw_end:  # it runs on to its container's end, which the two parsers see apart
+                raise parse_fast.Unsupported(f"an HTML block never closed with {raw_end}")
             _add_html_block(
                 self.content(node), self.span(node), self.parsed, self.depth, self.in_html
             )
@@ -689,8 +692,13 @@ class _FastWalk:
         if trimmed and pieces:
             if nodes[0].name == "text":
                 pieces[0] = pieces[0].lstrip()
+                if not pieces[0] and len(nodes) > 1 and nodes[1].name.endswith("break"):
+                    # a first line of U+3000 alone: markdown-it-py counts its links a line early
+                    raise parse_fast.Unsupported("a paragraph opening with a line of U+3000")
             for back in range(1, len(nodes) + 1):  # the trailing text nodes, one piece each
-                if not _plain_text(nodes[-back]):
+                if nodes[-back].name == "hardbreak":
+                    raise parse_fast.Unsupported("a line break before a last line of U+3000")
+                if not _plain_text(nodes[-back]) and nodes[-back].name != "softbreak":
                     break
                 pieces[-back] = pieces[-back].rstrip()
                 if pieces[-back]:

@@ -204,6 +204,15 @@ def _unwrap_admonition(
     return next_line
 
 
+def unclosed_raw_html(content: str) -> str | None:
+    """The end a comment or `<script>`/`<pre>`/`<style>`/`<textarea>` block lacks, if it does."""
+    raw = HTML_RAW_OPENER.match(content)
+    if raw is None:
+        return None
+    end = "-->" if raw[2] else f"</{raw[1].lower()}>"
+    return None if end in content[raw.end() :].lower() else end
+
+
 def url(node: Any) -> str:
     """A link's normalized target; markdown-it-py writes a non-ASCII host name in punycode,
     markdown-it-pyrs percent-encodes it."""

@@ -224,6 +224,7 @@ FAST_SAMPLES = {
 
         Text <!-- inline comment --> after.
     """),
+    "a last line of U+3000": "Text [a](b.md)\n\u3000\u3000\n\nMore.\n",
     "tabs and blank lines": "# Tabs\n\n-\titem with a tab\n\n\tindented by a tab\n\n>\tquote\n\n\n\nend",
     "crlf": "---\r\ntitle: CRLF\r\n---\r\n\r\n# Heading\r\n\r\nLine one\r\nline [two](two.md)\r\n",
     "no trailing newline html": "Text\n\n<div>last</div>",
@@ -264,6 +265,8 @@ FALLBACK_SAMPLES = {
         text
     """),
     "no trailing newline fence": "Text\n\n```\ncode",
+    "a paragraph opening with a line of U+3000": "\u3000\nText [a](b.md)\n",
+    "a comment never closed in a list item": '- <!-- "Tab"\n\n    In a tab.\n',
     "empty list item after a quote": "> quote\n-\n\ntext\n",
     "fence closer followed by U+3000": "```\ncode\n```\u3000\n\ntext\n",
     "fence closed only by its container": "- item\n\n  ```\n  code\n\n\nafter\n",
