@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 import pytest
 from conftest import article
 
-from qa import discover, group, limits, parse, pipeline, scope
+from qa import discover, group, limits, pipeline, scope
 
 GOOD = article("Guide", "# Guide\n\nText.\n")
 
@@ -310,8 +310,6 @@ def test_a_group_over_the_time_bound_gets_a_diagnostic_and_the_run_goes_on(
         }
     )
     monkeypatch.setattr(limits, "GROUP_SECONDS", 0.02)
-    # the sizes suit markdown-it-py's speed
-    monkeypatch.setattr(parse, "DEFAULT_PARSER", "reference")
     run = glossqa("check", "--isolated", "--no-cache", "--select", "parse-error,link-targets", ".")
     too_slow = pipeline.TOO_SLOW.format(0.02)
     assert run.lines[:2] == [
