@@ -512,7 +512,7 @@ def _is_gloss(text: str, finding: Finding, language: str) -> bool:
     if any(_native_word(word, language) for word in langid.WORD.findall(around)):
         return False  # "(ou decision to buy ponte de log)": the translation's own words, no gloss
     before = langid.WORD.findall(text[:opening])
-    last = text[:opening].rstrip()[-1:]
+    last = _last_character_before(text, opening)
     if not before or not (last.isalpha() or unicodedata.category(last or " ").startswith("M")):
         return False  # a Bengali or Hindi word may end in a vowel sign: লাইব্রেরি
     return not _english_word(before[-1], language)
@@ -872,8 +872,16 @@ def _mid_sentence_capitals(text: str) -> frozenset[str]:
         for match in langid.WORD.finditer(text)
         if match.group(0)[:1].isupper()
         and match.start() > 0
-        and not SENTENCE_END.search(text[: match.start()].rstrip()[-1:] or ".")
+        and not SENTENCE_END.search(_last_character_before(text, match.start()) or ".")
     )
+
+
+def _last_character_before(text: str, at: int) -> str:
+    """The last non-space character before `at` ("" if none), without copying what comes before."""
+    index = at - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return text[index] if index >= 0 else ""
 
 
 def _first_english_line(block: ProseBlock, language: str) -> int:
